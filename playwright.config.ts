@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findChromium } from './scripts/chromium';
+
+const port = Number(process.env.E2E_PORT ?? 5188);
+export const e2eBaseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: e2eBaseURL,
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
+  },
+  webServer: {
+    command: 'node node_modules/tsx/dist/cli.mjs server/main.ts',
+    url: `${e2eBaseURL}/api/config`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SIMULATOR_CHATS: '2500',
+      SIMULATOR_SEED: '7',
+      SIMULATOR_LATENCY_MS: '0',
+      SIMULATOR_FAULT_RATE: '0',
+      UNIPILE_DSN: '',
+      UNIPILE_API_KEY: '',
+    },
+  },
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** Read once at start-up; every environment variable Triage understands is here (and in the README). */
+const intIn = (name: string, min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return fallback;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max} (got "${raw}")` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  HOST: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : '127.0.0.1')),
+  PORT: intIn('PORT', 0, 65535, 5173),
+  UNIPILE_DSN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  UNIPILE_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  UPSTREAM_TIMEOUT_MS: intIn('UPSTREAM_TIMEOUT_MS', 1, 600_000, 30_000),
+  SIMULATOR_CHATS: intIn('SIMULATOR_CHATS', 0, 1_000_000, 5_000),
+  SIMULATOR_LATENCY_MS: intIn('SIMULATOR_LATENCY_MS', 0, 60_000, 0),
+  SIMULATOR_SEED: intIn('SIMULATOR_SEED', 0, 2 ** 31 - 1, 42),
+  SIMULATOR_FAULT_RATE: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === '') return 0;
+      const n = Number(raw);
+      if (!Number.isFinite(n) || n < 0 || n > 1) {
+        ctx.addIssue({ code: 'custom', message: `SIMULATOR_FAULT_RATE must be a number from 0 to 1 (got "${raw}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  TRIAGE_STATIC_DIR: z.string().optional(),
+  LOG_REQUESTS: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+});
+
+export type BackendConfig =
+  | { kind: 'unipile'; dsn: string; apiKey: string; host: string }
+  | { kind: 'simulator'; chats: number; latencyMs: number; faultRate: number; seed: number };
+
+export interface Config {
+  host: string;
+  port: number;
+  upstreamTimeoutMs: number;
+  backend: BackendConfig;
+  /** Folder of the built SPA; null serves the API only. */
+  staticDir: string | null;
+  logRequests: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parseDsn(raw: string): { dsn: string; host: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`UNIPILE_DSN must be a URL such as https://api1.unipile.com:13111 (got "${raw}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`UNIPILE_DSN must start with https:// or http:// (got "${raw}")`);
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`UNIPILE_DSN must be the base URL with no path, query or credentials, e.g. https://api1.unipile.com:13111 (got "${raw}")`);
+  }
+  return { dsn: url.origin, host: url.host };
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, defaults: { staticDir?: string | null } = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    const message = issue?.message ?? 'invalid value';
+    throw new ConfigError(message.includes(variable) ? message : `${variable}: ${message}`);
+  }
+  const e = parsed.data;
+  let backend: BackendConfig;
+  if (e.UNIPILE_DSN && e.UNIPILE_API_KEY) {
+    backend = { kind: 'unipile', apiKey: e.UNIPILE_API_KEY, ...parseDsn(e.UNIPILE_DSN) };
+  } else if (e.UNIPILE_DSN || e.UNIPILE_API_KEY) {
+    const missing = e.UNIPILE_DSN ? 'UNIPILE_API_KEY' : 'UNIPILE_DSN';
+    const present = e.UNIPILE_DSN ? 'UNIPILE_DSN' : 'UNIPILE_API_KEY';
+    throw new ConfigError(`${present} is set but ${missing} is not: set both to use Unipile, or neither to run on the embedded simulator`);
+  } else {
+    backend = { kind: 'simulator', chats: e.SIMULATOR_CHATS, latencyMs: e.SIMULATOR_LATENCY_MS, faultRate: e.SIMULATOR_FAULT_RATE, seed: e.SIMULATOR_SEED };
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    backend,
+    staticDir: e.TRIAGE_STATIC_DIR ?? defaults.staticDir ?? null,
+    logRequests: e.LOG_REQUESTS,
+  };
+}

@@ -1,0 +1,31 @@
+import { createUnipileBackend } from './backends/unipile';
+import type { Backend } from './backends/types';
+import type { Config } from './config';
+import { createSimulator } from './simulator';
+
+/** The one place that chooses the upstream: the real Unipile API, or the embedded simulator behind the same adapter. */
+export function createBackend(config: Config): Backend {
+  if (config.backend.kind === 'unipile') {
+    return createUnipileBackend({
+      kind: 'unipile',
+      baseUrl: config.backend.dsn,
+      host: config.backend.host,
+      apiKey: config.backend.apiKey,
+      timeoutMs: config.upstreamTimeoutMs,
+    });
+  }
+  const simulator = createSimulator({
+    chats: config.backend.chats,
+    seed: config.backend.seed,
+    latencyMs: config.backend.latencyMs,
+    faultRate: config.backend.faultRate,
+  });
+  return createUnipileBackend({
+    kind: 'simulator',
+    baseUrl: 'http://simulator.invalid',
+    host: 'embedded simulator',
+    apiKey: simulator.apiKey,
+    timeoutMs: config.upstreamTimeoutMs,
+    fetch: simulator.fetch,
+  });
+}
