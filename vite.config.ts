@@ -1,15 +1,18 @@
+/// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import type * as DevServer from './server/dev';
 
 // In `npm run dev`, the same Hono app that `npm start` serves answers /api, so dev and prod behave alike.
 function triageApi(): Plugin {
   return {
     name: 'triage-api',
-    apply: 'serve',
+    // Vitest runs Vite in serve mode too: tests build their own app, they must not start the dev API (and its simulator).
+    apply: (_config, env) => env.command === 'serve' && !process.env.VITEST,
     async configureServer(server) {
-      const { createDevListener } = (await server.ssrLoadModule('/server/dev.ts')) as typeof import('./server/dev');
+      const { createDevListener } = (await server.ssrLoadModule('/server/dev.ts')) as typeof DevServer;
       const listener = await createDevListener();
       server.middlewares.use((req, res, next) => {
         if (req.url?.startsWith('/api/') || req.url === '/api') void listener(req, res);

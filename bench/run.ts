@@ -168,7 +168,7 @@ async function serverMemory() {
   try {
     let cursor: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const response = await fetch(`${server.url}/api/v1/chats?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const response: Response = await fetch(`${server.url}/api/v1/chats?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       cursor = ((await response.json()) as { cursor: string | null }).cursor;
     }
     const rss = server.rssMb();

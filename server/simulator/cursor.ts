@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { ACCOUNT_TYPES } from './types';
+
+/**
+ * Opaque cursors: standard base64 (with padding, as the SDK's isBase64 check wants) of a small JSON
+ * document. Like Unipile's, a chat-list cursor carries the filters and limit of the walk it belongs to.
+ */
+
+export function encodeCursor(payload: unknown): string {
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64');
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function decodeRaw(cursor: string): unknown {
+  // A '+' that reached us unencoded in a query string arrives as a space.
+  const s = cursor.replace(/ /g, '+');
+  if (s.length === 0 || !BASE64.test(s)) return undefined;
+  try {
+    return JSON.parse(Buffer.from(s, 'base64').toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const timestamp = z.number().finite().nullable();
+
+export const chatCursorSchema = z.object({
+  k: z.literal('chats'),
+  /** Snapshot: the store's change sequence number when the walk started. */
+  s: z.number().int().nonnegative(),
+  /** Clock time of the first page (informational). */
+  t0: z.number().finite(),
+  ts: timestamp,
+  id: z.string().min(1),
+  l: z.number().int().min(1).max(250),
+  f: z.object({
+    unread: z.boolean().optional(),
+    account_type: z.enum(ACCOUNT_TYPES).optional(),
+    account_id: z.array(z.string().min(1)).optional(),
+    before: z.number().finite().optional(),
+    after: z.number().finite().optional(),
+  }),
+});
+export type ChatCursor = z.infer<typeof chatCursorSchema>;
+
+export const messageCursorSchema = z.object({
+  k: z.literal('messages'),
+  chat: z.string().min(1),
+  /** Continue below this message index (exclusive). */
+  below: z.number().int().nonnegative(),
+  l: z.number().int().min(1).max(250),
+  f: z.object({
+    before: z.number().finite().optional(),
+    after: z.number().finite().optional(),
+    sender_id: z.string().min(1).optional(),
+  }),
+});
+export type MessageCursor = z.infer<typeof messageCursorSchema>;
+
+export const offsetCursorSchema = z.object({
+  k: z.enum(['accounts', 'attendees']),
+  /** Owner of the list (chat id for attendees), so a cursor cannot be replayed on another list. */
+  of: z.string(),
+  offset: z.number().int().nonnegative(),
+  l: z.number().int().min(1).max(250),
+});
+export type OffsetCursor = z.infer<typeof offsetCursorSchema>;
+
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T | undefined {
+  const parsed = schema.safeParse(decodeRaw(cursor));
+  return parsed.success ? parsed.data : undefined;
+}
