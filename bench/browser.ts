@@ -1,6 +1,9 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../scripts/chromium';
 
+// tsx compiles with keepNames, which wraps functions in `__name(...)`; functions sent to the page need it defined.
+export const keepNamesShim = 'window.__name = window.__name || ((f) => f);';
+
 export async function launch(): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('bench: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)');

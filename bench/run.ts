@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { buildIfNeeded } from '../scripts/build-if-needed';
-import { firstRowProbe, heapUsedMb, launch, loadEverything, percentile, scrollAtFixedSpeed } from './browser';
+import { firstRowProbe, heapUsedMb, keepNamesShim, launch, loadEverything, percentile, scrollAtFixedSpeed } from './browser';
 import { startSimulator, startTriage, type Running } from './servers';
 
 // `npm run bench`: figures, never pass/fail. Each row prints the figure beside its target; bench/results/latest.json
@@ -55,6 +55,7 @@ async function firstRow(browser: Browser, latencyMs: number) {
     let roundTrip = Number.NaN;
     for (let i = 0; i < 5; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addInitScript(keepNamesShim);
       const page = await context.newPage();
       await page.addInitScript(firstRowProbe);
       await page.goto(server.url);
@@ -76,6 +77,7 @@ async function pagingAndFilters(browser: Browser) {
   const server = await startTriage({ SIMULATOR_CHATS: '5000' });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(keepNamesShim);
     const page = await context.newPage();
     const chatRequests: string[] = [];
     page.on('request', (r) => { if (r.url().includes('/api/v1/chats?') || r.url().endsWith('/api/v1/chats')) chatRequests.push(r.url()); });
@@ -118,6 +120,7 @@ async function scrolling(browser: Browser) {
   const server = await startTriage({ SIMULATOR_CHATS: '100000' });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(keepNamesShim);
     const page = await context.newPage();
     await page.goto(server.url);
     await page.getByRole('option').first().waitFor();

@@ -1,0 +1,302 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { chatList, escapeRegExp, openInbox } from './helpers';
+
+interface WireAccount {
+  id: string;
+  name: string;
+  sources: { status: string }[];
+}
+
+interface WireChatPage {
+  items: { id: string; account_id: string }[];
+}
+
+const STORAGE_KEY = 'triage.settings';
+const PAGE_SIZE_MESSAGE = 'Page size must be a whole number from 1 to 250';
+
+async function listAccounts(request: APIRequestContext): Promise<WireAccount[]> {
+  const response = await request.get('/api/v1/accounts?limit=250');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { items: WireAccount[] }).items;
+}
+
+async function firstChats(request: APIRequestContext, query: string): Promise<WireChatPage['items']> {
+  const response = await request.get(`/api/v1/chats?${query}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as WireChatPage).items;
+}
+
+const settingsButton = (page: Page) => page.getByRole('button', { name: 'Settings', exact: true });
+const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings', exact: true });
+
+/** A chats list request whose query passes `check`. */
+function chatsRequest(page: Page, check: (query: URLSearchParams) => boolean): Promise<Request> {
+  return page.waitForRequest((request) => {
+    const url = new URL(request.url());
+    return url.pathname === '/api/v1/chats' && check(url.searchParams);
+  });
+}
+
+async function openSettings(page: Page) {
+  await settingsButton(page).click();
+  const dialog = settingsDialog(page);
+  await expect(dialog).toBeVisible();
+  // "Select all" is enabled once the accounts have arrived; later steps must not race them.
+  await expect(dialog.getByRole('button', { name: 'Select all' })).toBeEnabled();
+  return dialog;
+}
+
+async function storedSettings(page: Page): Promise<Record<string, unknown>> {
+  const raw = await page.evaluate((key) => window.localStorage.getItem(key), STORAGE_KEY);
+  return raw ? ((JSON.parse(raw) as { state: Record<string, unknown> }).state ?? {}) : {};
+}
+
+const focusIsInDialog = (page: Page) => page.evaluate(() => document.querySelector('dialog')?.contains(document.activeElement) ?? false);
+
+test('opens from the button and with ",", keeps Tab inside, closes with Esc and gives focus back', async ({ page }) => {
+  await openInbox(page);
+  const button = settingsButton(page);
+  const dialog = settingsDialog(page);
+
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Select all' })).toBeEnabled();
+  for (let i = 0; i < 30; i += 1) {
+    await page.keyboard.press('Tab');
+    expect(await focusIsInDialog(page)).toBe(true);
+  }
+  for (let i = 0; i < 30; i += 1) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusIsInDialog(page)).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  // A second cycle works, closed this time with the close button.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close settings' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  // "," with nothing focused: on close, focus lands on the Settings button.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(',');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  // "," from the chat list: focus goes back to the list, where the person was.
+  const list = chatList(page);
+  await list.focus();
+  await page.keyboard.press(',');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(list).toBeFocused();
+});
+
+test('the panel has no serious accessibility violations, light or dark', async ({ page }) => {
+  await openInbox(page);
+  const dialog = await openSettings(page);
+  await expect(dialog.getByText('Embedded simulator')).toBeVisible();
+  for (const theme of ['Light', 'Dark']) {
+    await dialog.getByRole('radio', { name: theme }).check();
+    if (theme === 'Dark') await expect(page.locator('html')).toHaveClass(/\bdark\b/);
+    else await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
+    // Show the validation message too, so its colours are checked.
+    await dialog.getByRole('spinbutton', { name: 'Page size' }).fill('0');
+    await expect(dialog.getByText(PAGE_SIZE_MESSAGE)).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('dialog').analyze();
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious.map((violation) => `${theme}: ${violation.id} ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await dialog.getByRole('spinbutton', { name: 'Page size' }).fill('100');
+  }
+});
+
+test('deselecting an account removes its chats, the request names the rest, and a reload keeps it', async ({ page, request }) => {
+  const accounts = await listAccounts(request);
+  expect(accounts.length).toBeGreaterThanOrEqual(7);
+  // The account of the newest chat: its chats are certainly on screen before it is deselected.
+  const [newest] = await firstChats(request, 'limit=1');
+  const target = accounts.find((account) => account.id === newest?.account_id);
+  if (!target) throw new Error('the newest chat has no listed account');
+  const rest = accounts.filter((account) => account.id !== target.id);
+  const restIds = rest.map((account) => account.id).sort().join(',');
+
+  const list = await openInbox(page);
+  await expect(list.getByRole('option').first()).toHaveAttribute('aria-label', new RegExp(`account ${escapeRegExp(target.name)},`));
+
+  const dialog = await openSettings(page);
+  await expect(dialog.getByText('Showing chats from all accounts')).toBeVisible();
+  const everyAccount = chatsRequest(page, (query) => query.get('account_id') === accounts.map((a) => a.id).sort().join(','));
+  await dialog.getByRole('button', { name: 'Select all' }).click();
+  await everyAccount;
+  for (const account of accounts) await expect(dialog.getByRole('checkbox', { name: account.name, exact: true })).toBeChecked();
+
+  const withoutTarget = chatsRequest(page, (query) => query.get('account_id') === restIds);
+  await dialog.getByRole('checkbox', { name: target.name, exact: true }).uncheck();
+  await withoutTarget;
+  await expect(dialog.getByText(`Showing chats from ${rest.length} of ${accounts.length} accounts`)).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // The API, asked for the same accounts, is the oracle for the first row.
+  const [expectedFirst] = await firstChats(request, `limit=1&account_id=${encodeURIComponent(restIds)}`);
+  await expect(list.getByRole('option').first()).toHaveAttribute('data-chat-id', expectedFirst?.id ?? '');
+  const labels = await list.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('aria-label') ?? ''));
+  expect(labels.length).toBeGreaterThan(3);
+  expect(labels.filter((label) => label.includes(`account ${target.name},`))).toEqual([]);
+
+  // A reload asks for the same accounts from the first request on.
+  const afterReload = chatsRequest(page, () => true);
+  await page.reload();
+  expect(new URL((await afterReload).url()).searchParams.get('account_id')).toBe(restIds);
+  await expect(chatList(page).getByRole('option').first()).toHaveAttribute('data-chat-id', expectedFirst?.id ?? '');
+  const reopened = await openSettings(page);
+  await expect(reopened.getByRole('checkbox', { name: target.name, exact: true })).not.toBeChecked();
+  await expect(reopened.getByRole('checkbox', { name: rest[0]?.name ?? '', exact: true })).toBeChecked();
+
+  // "Select none" is every account again, said in words, and the request names none.
+  const unfiltered = chatsRequest(page, (query) => !query.has('account_id'));
+  await reopened.getByRole('button', { name: 'Select none' }).click();
+  await unfiltered;
+  await expect(reopened.getByText('Showing chats from all accounts')).toBeVisible();
+  for (const account of accounts) await expect(reopened.getByRole('checkbox', { name: account.name, exact: true })).not.toBeChecked();
+});
+
+test('ids of accounts that no longer exist are dropped from the stored selection', async ({ page, request }) => {
+  const [account] = await listAccounts(request);
+  if (!account) throw new Error('no account');
+  await page.addInitScript(
+    ([key, ids]) => {
+      if (!window.sessionStorage.getItem('seeded')) {
+        window.sessionStorage.setItem('seeded', '1');
+        window.localStorage.setItem(key, JSON.stringify({ version: 1, state: { selectedAccountIds: ids } }));
+      }
+    },
+    [STORAGE_KEY, [account.id, 'gone-account-id']] as const,
+  );
+  await openInbox(page);
+  await expect.poll(async () => (await storedSettings(page)).selectedAccountIds).toEqual([account.id]);
+  const dialog = await openSettings(page);
+  await expect(dialog.getByText(/Showing chats from 1 of \d+ accounts/)).toBeVisible();
+});
+
+test('each account shows its identity and connection status; the disconnected one is flagged', async ({ page, request }) => {
+  const accounts = await listAccounts(request);
+  const disconnected = accounts.find((account) => account.sources.some((source) => source.status === 'CREDENTIALS'));
+  const connected = accounts.find((account) => account.sources.every((source) => source.status === 'OK'));
+  if (!disconnected || !connected) throw new Error('the simulator should have a connected and a disconnected account');
+
+  await openInbox(page);
+  const dialog = await openSettings(page);
+  await expect(dialog.getByRole('region', { name: 'Accounts' }).getByRole('checkbox')).toHaveCount(accounts.length);
+  await expect(dialog.getByRole('checkbox', { name: disconnected.name, exact: true })).toHaveAccessibleDescription(/Disconnected: reconnect needed/);
+  await expect(dialog.getByRole('checkbox', { name: connected.name, exact: true })).toHaveAccessibleDescription(/Connected$/);
+  await expect(dialog.getByText('1 account needs attention: its chats may be out of date.')).toBeVisible();
+
+  // Its chats say so too: show only that account and read the first row.
+  await dialog.getByRole('checkbox', { name: disconnected.name, exact: true }).check();
+  await page.keyboard.press('Escape');
+  const first = chatList(page).getByRole('option').first();
+  await expect(first).toHaveAttribute('aria-label', new RegExp(`account ${escapeRegExp(disconnected.name)}, account disconnected,`));
+  await expect(first.getByTitle('Disconnected: reconnect needed')).toBeVisible();
+});
+
+test('the connection is named, and the header shows one Simulator badge', async ({ page }) => {
+  await openInbox(page);
+  // The badge text may carry a screen-reader suffix (": demo data …"), so match its start.
+  await expect(page.getByRole('banner').getByText(/^Simulator\b/)).toHaveCount(1);
+  const dialog = await openSettings(page);
+  await expect(dialog.getByRole('region', { name: 'Connection' })).toContainText('Embedded simulator');
+});
+
+test('the theme applies at once and survives a reload', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openInbox(page);
+  const html = page.locator('html');
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  const dialog = await openSettings(page);
+  await expect(dialog.getByRole('radio', { name: 'System' })).toBeChecked();
+
+  await dialog.getByRole('radio', { name: 'Dark' }).check();
+  await expect(html).toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(html).toHaveClass(/\bdark\b/);
+
+  const again = await openSettings(page);
+  await again.getByRole('radio', { name: 'Light' }).check();
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  // "System" follows the operating system.
+  await again.getByRole('radio', { name: 'System' }).check();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(html).toHaveClass(/\bdark\b/);
+});
+
+test('density changes the row height', async ({ page }) => {
+  const list = await openInbox(page);
+  const rowHeight = async () => (await list.getByRole('option').first().boundingBox())?.height;
+  expect(await rowHeight()).toBe(72);
+  const dialog = await openSettings(page);
+  await dialog.getByRole('radio', { name: 'Compact' }).check();
+  await page.keyboard.press('Escape');
+  await expect.poll(rowHeight).toBe(52);
+  await page.reload();
+  await expect(chatList(page).getByRole('option').first()).toBeVisible();
+  await expect.poll(rowHeight).toBe(52);
+});
+
+test('a page size of 0 or 300 shows the message and is not applied; a valid one is', async ({ page }) => {
+  await openInbox(page);
+  const limits: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/chats') limits.push(url.searchParams.get('limit') ?? '');
+  });
+  const dialog = await openSettings(page);
+  const field = dialog.getByRole('spinbutton', { name: 'Page size' });
+  await expect(field).toHaveValue('100');
+
+  for (const invalid of ['0', '300']) {
+    await field.fill(invalid);
+    await expect(dialog.getByText(PAGE_SIZE_MESSAGE)).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveAccessibleDescription(new RegExp(PAGE_SIZE_MESSAGE));
+    // Longer than the pause after which a valid value would be applied.
+    await page.waitForTimeout(800);
+    await field.press('Enter');
+    expect((await storedSettings(page)).pageSize ?? 100).toBe(100);
+  }
+  await page.keyboard.press('Escape');
+  await expect(settingsDialog(page)).toBeHidden();
+  expect(limits.filter((limit) => limit === '0' || limit === '300')).toEqual([]);
+
+  const reopened = await openSettings(page);
+  const fresh = reopened.getByRole('spinbutton', { name: 'Page size' });
+  await expect(fresh).toHaveValue('100');
+  await expect(reopened.getByText(PAGE_SIZE_MESSAGE)).toBeHidden();
+  const applied = chatsRequest(page, (query) => query.get('limit') === '25');
+  // Typed key by key: the "2" on the way to "25" is never applied.
+  await fresh.fill('');
+  await fresh.pressSequentially('25');
+  await applied;
+  expect((await storedSettings(page)).pageSize).toBe(25);
+  expect(limits.filter((limit) => limit === '2')).toEqual([]);
+});
+
+test('"Mark as read when opened" is on by default and remembered', async ({ page }) => {
+  await openInbox(page);
+  const dialog = await openSettings(page);
+  const checkbox = dialog.getByRole('checkbox', { name: 'Mark as read when opened' });
+  await expect(checkbox).toBeChecked();
+  await checkbox.uncheck();
+  await page.reload();
+  const reopened = await openSettings(page);
+  await expect(reopened.getByRole('checkbox', { name: 'Mark as read when opened' })).not.toBeChecked();
+  expect((await storedSettings(page)).markReadOnOpen).toBe(false);
+});

@@ -1,0 +1,55 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { CircleHelp } from 'lucide-react';
+import { useState } from 'react';
+import { Link, useRoute, useSearch } from 'wouter';
+import { StatePanel } from '@/components/ui/state-panel';
+import { selectDensity, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
+import { createQueryClient } from '@/lib/query-client';
+import { AppHeader } from './app-header';
+import { InboxPage } from './inbox-page';
+import { CHAT_ROUTE, withSearch } from './routes';
+import { useApplyTheme } from './use-apply-theme';
+
+function NotFound() {
+  return (
+    <main className="flex flex-1 items-center justify-center">
+      <StatePanel
+        icon={<CircleHelp className="size-5" aria-hidden="true" />}
+        title="Page not found"
+        action={
+          <Link href="/" className="text-sm font-medium text-accent underline-offset-2 hover:underline">
+            Go to the inbox
+          </Link>
+        }
+      >
+        There is nothing at this address.
+      </StatePanel>
+    </main>
+  );
+}
+
+function Shell() {
+  useApplyTheme(useSettings(selectTheme));
+  useSettingsEffects();
+  const density = useSettings(selectDensity);
+  const search = useSearch();
+  const [atInbox] = useRoute('/');
+  const [atChat] = useRoute(CHAT_ROUTE);
+  return (
+    <div className="flex h-full flex-col">
+      <AppHeader homeHref={withSearch('/', search)} />
+      {/* One InboxPage for both routes, so opening a chat never remounts the list (scroll and selection stay). */}
+      {atInbox || atChat ? <InboxPage density={density} /> : <NotFound />}
+      <SettingsDialog />
+    </div>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,193 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { providerLabel } from '@/config/providers';
+import { listActionFor, nextIndex } from '@/config/shortcuts';
+import { hasActiveFilters, normalizeListParams, type ChatListParams } from '@/lib/chat-filters';
+import type { Density } from '@/lib/density';
+import type { ErrorContext } from '@/lib/error-messages';
+import { ChatListEmpty, ChatListError, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
+import { ChatListToolbar } from './chat-list-toolbar';
+import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
+import { useChatList } from './use-chat-list';
+import { useNow } from './use-now';
+
+export interface ChatListProps {
+  /** Which chats: accounts (empty = all), page size and filters. Every field is part of the query key. */
+  params: ChatListParams;
+  /** Row height: comfortable 72px, compact 52px. */
+  density?: Density;
+  /** The chat open in the detail pane (from the route); the selection follows it. */
+  activeChatId?: string | null;
+  /** Enter, "o" or a click on a row. */
+  onOpenChat: (chatId: string) => void;
+  /** The empty state's "Clear filters" button. */
+  onClearFilters: () => void;
+  /** Toolbar heading. */
+  title?: string;
+}
+
+/** Rows rendered beyond the viewport on each side: small, so the DOM stays the same size at any list length. */
+const OVERSCAN = 5;
+/** The next page is requested this many screens before the end. */
+const PREFETCH_SCREENS = 2;
+
+/** Always render the selected row, so `aria-activedescendant` points at an element that exists. */
+function withSelected(range: Range, selectedIndex: number): number[] {
+  const indexes = defaultRangeExtractor(range);
+  if (selectedIndex < 0 || selectedIndex >= range.count || indexes.includes(selectedIndex)) return indexes;
+  return [...indexes, selectedIndex].sort((a, b) => a - b);
+}
+
+export function ChatList({ params, density = 'comfortable', activeChatId = null, onOpenChat, onClearFilters, title = 'All chats' }: ChatListProps) {
+  const { query, view, accountsById } = useChatList(params);
+  const { chats } = view;
+  const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = query;
+  const rowHeight = ROW_HEIGHT[density];
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
+  const now = useNow();
+
+  // Selection is tracked by chat id, so it stays on the same chat when pages load or chats above it change.
+  const [selectedId, setSelectedId] = useState<string | null>(activeChatId);
+  const [followedActiveId, setFollowedActiveId] = useState(activeChatId);
+  if (activeChatId !== followedActiveId) {
+    setFollowedActiveId(activeChatId);
+    if (activeChatId !== null) setSelectedId(activeChatId);
+  }
+  const selectedIndex = selectedId === null ? -1 : view.indexOf(selectedId);
+
+  // Stable callbacks: the virtualizer re-measures every row when getItemKey changes, which is O(count) per scroll
+  // frame with 100,000 chats.
+  const getItemKey = useCallback((index: number) => chats[index]?.id ?? index, [chats]);
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const rangeExtractor = useCallback((range: Range) => withSelected(range, selectedIndex), [selectedIndex]);
+  const virtualizer = useVirtualizer({
+    count: chats.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize,
+    getItemKey,
+    overscan: OVERSCAN,
+    rangeExtractor,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight]);
+
+  // Another list (new filters) starts at its top; a refetch of the same list keeps the scroll position.
+  const listKey = JSON.stringify(normalizeListParams(params));
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [listKey]);
+
+  // Ask for the next page about two screens before the end, one page at a time, and not after a paging error
+  // (then the footer offers Retry). An empty page with a cursor is not the end: this asks again.
+  const visibleEnd = virtualizer.range?.endIndex ?? -1;
+  const screenRows = Math.max(1, Math.ceil((virtualizer.scrollRect?.height ?? 0) / rowHeight));
+  const nearEnd = chats.length === 0 || visibleEnd >= chats.length - 1 - PREFETCH_SCREENS * screenRows;
+  const wantsNextPage = hasNextPage && nearEnd && !isFetching && !isFetchNextPageError;
+  useEffect(() => {
+    if (wantsNextPage) void fetchNextPage();
+  }, [wantsNextPage, fetchNextPage]);
+
+  const openRef = useRef(onOpenChat);
+  useEffect(() => {
+    openRef.current = onOpenChat;
+  }, [onOpenChat]);
+  const activate = useCallback((chatId: string) => {
+    setSelectedId(chatId);
+    openRef.current(chatId);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const action = listActionFor(event);
+    if (!action) return;
+    event.preventDefault();
+    if (action === 'open') {
+      const chat = chats[selectedIndex];
+      if (chat) onOpenChat(chat.id);
+      return;
+    }
+    const target = nextIndex(action, selectedIndex, chats.length, Math.max(1, screenRows - 1));
+    const chat = chats[target];
+    if (!chat) return;
+    setSelectedId(chat.id);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+  };
+
+  const errorContext = useMemo<ErrorContext>(() => {
+    const provider = params.filters.provider ?? (params.accountIds.length === 1 ? accountsById.get(params.accountIds[0] ?? '')?.provider : undefined);
+    return { providerLabel: provider ? providerLabel(provider) : undefined };
+  }, [params.filters.provider, params.accountIds, accountsById]);
+
+  const complete = query.isSuccess && !hasNextPage;
+  const setSize = complete ? chats.length : -1;
+  const footer: FooterState = isFetchNextPageError
+    ? { kind: 'error', error: query.error, retrying: isFetchingNextPage }
+    : hasNextPage
+      ? { kind: 'loading' }
+      : { kind: 'end', total: chats.length };
+
+  let body;
+  if (query.isPending || (chats.length === 0 && hasNextPage && !isFetchNextPageError)) {
+    body = <ChatListSkeleton density={density} />;
+  } else if (chats.length === 0 && (query.isError || isFetchNextPageError)) {
+    const retry = isFetchNextPageError ? () => void fetchNextPage() : () => void refetch();
+    body = <ChatListError error={query.error} context={errorContext} onRetry={retry} retrying={isFetching} />;
+  } else if (chats.length === 0) {
+    body = <ChatListEmpty filtered={hasActiveFilters(params.filters) || params.accountIds.length > 0} onClearFilters={onClearFilters} />;
+  } else {
+    body = (
+      <>
+        <div
+          role="listbox"
+          aria-label="Chats"
+          tabIndex={0}
+          aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? optionId(selectedId) : undefined}
+          onKeyDown={onKeyDown}
+          className="chat-listbox relative w-full"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualItems.map((item) => {
+            const chat = chats[item.index];
+            if (!chat) return null;
+            return (
+              <ChatRow
+                key={item.key}
+                chat={chat}
+                account={accountsById.get(chat.accountId)}
+                index={item.index}
+                setSize={setSize}
+                start={item.start}
+                density={density}
+                selected={item.index === selectedIndex}
+                now={now}
+                onActivate={activate}
+              />
+            );
+          })}
+        </div>
+        <ChatListFooter state={footer} density={density} context={errorContext} onRetry={() => void fetchNextPage()} />
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="flex h-full min-h-0 flex-col">
+      <ChatListToolbar
+        headingId={headingId}
+        title={title}
+        loaded={chats.length}
+        complete={complete}
+        refreshing={isFetching && !isFetchingNextPage && query.data !== undefined}
+        staleError={query.isRefetchError ? query.error : null}
+        errorContext={errorContext}
+        onRefresh={() => void refetch()}
+      />
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain [contain:strict]">
+        {body}
+      </div>
+    </section>
+  );
+}

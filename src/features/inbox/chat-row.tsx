@@ -1,0 +1,253 @@
+import { Archive, BellOff, CircleAlert, Lock, LockKeyhole, Megaphone, Pin, Users } from 'lucide-react';
+import { memo, type ReactNode } from 'react';
+import { Avatar } from '@/components/ui/avatar';
+import { Badge } from '@/components/ui/badge';
+import { DrawnText } from '@/components/ui/drawn-text';
+import { ProviderIcon } from '@/components/ui/provider-icon';
+import { contentTypeLabel } from '@/config/folders';
+import { isKnownProvider, providerLabel } from '@/config/providers';
+import { accountNeedsReconnect, describeAccountStatus } from '@/lib/account-status';
+import type { Account } from '@/lib/accounts';
+import type { InboxChat } from '@/lib/chat-model';
+import { cn } from '@/lib/cn';
+import type { Density } from '@/lib/density';
+import { describeChat, describeMute, visibleFolders } from '@/lib/describe-chat';
+import { timeFormat } from '@/lib/time-format';
+
+export const ROW_HEIGHT: Record<Density, number> = { comfortable: 72, compact: 52 };
+
+/** DOM ids must be unique and stable per chat; chat ids may hold any character. */
+export function optionId(chatId: string): string {
+  return `chat-option-${chatId.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+}
+
+export function pictureUrl(chatId: string): string {
+  // The list item has no attendee id; the simulator and Unipile answer a chat id with the chat's picture (or 404).
+  return `/api/v1/chat_attendees/${encodeURIComponent(chatId)}/picture`;
+}
+
+export interface ChatRowProps {
+  chat: InboxChat;
+  account: Account | undefined;
+  index: number;
+  /** Total when every page is loaded, otherwise -1 (unknown). */
+  setSize: number;
+  start: number;
+  density: Density;
+  selected: boolean;
+  now: number;
+  onActivate: (chatId: string) => void;
+}
+
+/** A small icon with a tooltip; decorative for assistive technology, which hears the row's description. */
+function StateIcon({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <span title={title} aria-hidden="true" className="inline-flex text-faint">
+      {children}
+    </span>
+  );
+}
+
+const ICON = 'size-3.5';
+/** The source/subject/folders run: whatever does not fit is clipped under a short fade, never drawn over the time. */
+const DETAILS = 'fade-end flex min-w-0 items-center gap-1.5 overflow-hidden text-[13px] text-muted';
+
+function StateIcons({ chat }: { chat: InboxChat }) {
+  const mute = describeMute(chat);
+  return (
+    <>
+      {chat.archived ? (
+        <Badge className="gap-1" aria-hidden="true">
+          <Archive aria-hidden="true" className="size-3" />
+          <DrawnText text="Archived" />
+        </Badge>
+      ) : null}
+      {chat.readOnly === 'read_only' ? (
+        <StateIcon title="Read-only">
+          <Lock aria-hidden="true" className={ICON} />
+        </StateIcon>
+      ) : null}
+      {chat.readOnly === 'locked' ? (
+        <StateIcon title="Locked">
+          <LockKeyhole aria-hidden="true" className={ICON} />
+        </StateIcon>
+      ) : null}
+      {mute ? (
+        <StateIcon title={mute.charAt(0).toUpperCase() + mute.slice(1)}>
+          <BellOff aria-hidden="true" className={ICON} />
+        </StateIcon>
+      ) : null}
+      {chat.pinned ? (
+        <StateIcon title="Pinned">
+          <Pin aria-hidden="true" className={cn(ICON, 'text-accent')} />
+        </StateIcon>
+      ) : null}
+    </>
+  );
+}
+
+function KindIcon({ chat }: { chat: InboxChat }) {
+  if (chat.kind === 'group') {
+    return (
+      <StateIcon title="Group">
+        <Users aria-hidden="true" className={ICON} />
+      </StateIcon>
+    );
+  }
+  if (chat.kind === 'broadcast') {
+    return (
+      <StateIcon title="Broadcast">
+        <Megaphone aria-hidden="true" className={ICON} />
+      </StateIcon>
+    );
+  }
+  return null;
+}
+
+function UnreadBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <DrawnText
+      text={count > 99 ? '99+' : String(count)}
+      className="inline-flex h-[18px] min-w-[18px] items-center justify-center rounded-full bg-accent px-1.5 text-[11px] leading-none font-semibold text-accent-ink tabular-nums"
+    />
+  );
+}
+
+function Source({ chat, account }: { chat: InboxChat; account: Account | undefined }) {
+  const label = providerLabel(chat.provider);
+  // An unknown provider has no recognisable icon, so its raw name is always shown.
+  const unknown = !isKnownProvider(chat.provider);
+  return (
+    // Shrinks faster than the subject next to it: "LinkedIn — Rec… · Your application" reads better than the reverse.
+    <span className="flex min-w-[6rem] shrink-[3] items-center gap-1.5" title={label}>
+      <ProviderIcon provider={chat.provider} />
+      {unknown ? <DrawnText text={label} className="shrink-0 font-medium" /> : null}
+      {account ? <DrawnText text={account.name} className="truncate" /> : unknown ? null : <DrawnText text={label} className="truncate" />}
+      {/* Its chats stop syncing until someone reconnects it. An icon fits the narrow line; the words are in the tooltip and the row's label. */}
+      {account && accountNeedsReconnect(account.status) ? (
+        <span title={describeAccountStatus(account.status).long} className="inline-flex shrink-0 text-danger">
+          <CircleAlert aria-hidden="true" className="size-3.5" />
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** Shown folder chips; the rest are counted in a "+N" chip (all of them are in the tooltip and the label). */
+const MAX_FOLDER_CHIPS = 1;
+
+function Folders({ chat }: { chat: InboxChat }) {
+  const folders = visibleFolders(chat);
+  const badge = contentTypeLabel(chat.contentType);
+  const hidden = folders.length - MAX_FOLDER_CHIPS;
+  return (
+    <>
+      {badge ? (
+        <Badge tone="accent">
+          <DrawnText text={badge} />
+        </Badge>
+      ) : null}
+      {folders.slice(0, MAX_FOLDER_CHIPS).map((folder) => (
+        <Badge key={folder} className="max-w-28" title={folder}>
+          <DrawnText text={folder} className="truncate" />
+        </Badge>
+      ))}
+      {hidden > 0 ? (
+        <Badge title={folders.join(', ')}>
+          <DrawnText text={`+${hidden}`} />
+        </Badge>
+      ) : null}
+    </>
+  );
+}
+
+function LastActivity({ at, now }: { at: number | null; now: number }) {
+  if (at === null) return null;
+  return (
+    <time
+      dateTime={new Date(at).toISOString()}
+      title={timeFormat.absolute(at)}
+      data-text={timeFormat.relative(at, now)}
+      className="drawn-text shrink-0 text-xs text-muted tabular-nums"
+    />
+  );
+}
+
+/**
+ * One chat in the list. Memoized: scrolling re-renders only rows entering the window, never the visible ones.
+ * The option's aria-label (describeChat) says everything in words. Its only text node is the name, so what is seen
+ * and what is heard start the same way; the other details are drawn (DrawnText) and hidden from assistive technology.
+ */
+export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, start, density, selected, now, onActivate }: ChatRowProps) {
+  const unread = chat.unreadCount > 0;
+  const compact = density === 'compact';
+  const name = <span className={cn('truncate text-sm text-ink', unread ? 'font-semibold' : 'font-medium')}>{chat.displayName}</span>;
+  const subject = chat.subject ? <DrawnText text={chat.subject} className="min-w-[2.5rem] truncate" /> : null;
+  return (
+    <div
+      id={optionId(chat.id)}
+      role="option"
+      aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-label={describeChat(chat, account)}
+      data-chat-id={chat.id}
+      className={cn(
+        // contain: a row's layout never affects another's, so rows entering during a fast scroll lay out alone.
+        'chat-option absolute top-0 left-0 flex w-full cursor-pointer items-center gap-3 border-b border-line/70 px-4 select-none [contain:strict]',
+        selected ? 'bg-selected' : 'hover:bg-hover',
+      )}
+      style={{ height: ROW_HEIGHT[density], transform: `translateY(${start}px)` }}
+      onClick={() => onActivate(chat.id)}
+    >
+      <span aria-hidden="true" className={cn('absolute left-1.5 size-1.5 rounded-full', unread ? 'bg-accent' : 'bg-transparent')} />
+      <Avatar src={pictureUrl(chat.id)} name={chat.displayName} colorSeed={chat.id} size={compact ? 28 : 40} />
+      {compact ? (
+        <div className="flex min-w-0 flex-1 items-center gap-2">
+          <span className="flex max-w-[45%] min-w-0 shrink-0 items-center gap-1.5">
+            {name}
+            <KindIcon chat={chat} />
+          </span>
+          <span aria-hidden="true" className={cn(DETAILS, 'flex-1')}>
+            <Source chat={chat} account={account} />
+            <Folders chat={chat} />
+            {subject}
+          </span>
+          <span aria-hidden="true" className="flex shrink-0 items-center gap-1.5">
+            <StateIcons chat={chat} />
+            <UnreadBadge count={chat.unreadCount} />
+            <LastActivity at={chat.lastActivityAt} now={now} />
+          </span>
+        </div>
+      ) : (
+        <div className="min-w-0 flex-1">
+          {/* Line 1: who, and the chat's states; line 2: where it comes from, what it is about, unread count. */}
+          <div className="flex items-center gap-1.5">
+            {name}
+            <KindIcon chat={chat} />
+            <span aria-hidden="true" className="ml-auto flex shrink-0 items-center gap-1.5 pl-2">
+              <StateIcons chat={chat} />
+              <LastActivity at={chat.lastActivityAt} now={now} />
+            </span>
+          </div>
+          <div aria-hidden="true" className="mt-1 flex h-[18px] items-center">
+            <span className={cn(DETAILS, 'flex-1')}>
+              <Source chat={chat} account={account} />
+              {subject ? (
+                <>
+                  <DrawnText text="·" className="text-faint" />
+                  {subject}
+                </>
+              ) : null}
+              <Folders chat={chat} />
+            </span>
+            <span className="ml-auto flex shrink-0 items-center pl-2">
+              <UnreadBadge count={chat.unreadCount} />
+            </span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+});

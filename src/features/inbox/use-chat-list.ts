@@ -1,0 +1,22 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { accountsQueryOptions, indexAccounts } from '@/lib/accounts';
+import type { ChatListParams } from '@/lib/chat-filters';
+import { chatListQueryOptions, createChatListSelector, type ChatPage } from '@/lib/chat-queries';
+
+const NO_PAGES: readonly ChatPage[] = [];
+
+/** The chat list for some params: the infinite query, its pages flattened and de-duplicated, and the accounts. */
+export function useChatList(params: ChatListParams) {
+  const query = useInfiniteQuery(chatListQueryOptions(params));
+  // One memoized flatten per list on screen, so paging only walks the new page.
+  const [select] = useState(createChatListSelector);
+  const pages = query.data?.pages ?? NO_PAGES;
+  const view = useMemo(() => select(pages), [select, pages]);
+
+  // Account names are a nicety: the list works (and says so) without them.
+  const accounts = useQuery({ ...accountsQueryOptions(), meta: { silent: true } });
+  const accountsById = useMemo(() => indexAccounts(accounts.data), [accounts.data]);
+
+  return { query, view, accountsById };
+}

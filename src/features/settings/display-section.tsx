@@ -1,0 +1,83 @@
+import { useId } from 'react';
+import { SegmentedRadioGroup, type SegmentedOption } from '@/components/ui/segmented-radio-group';
+import type { ThemePreference } from '@/lib/theme';
+import { PageSizeField } from './page-size-field';
+import type { Density, TimeFormat } from './settings-store';
+import { selectDensity, selectMarkReadOnOpen, selectTheme, selectTimeFormat, useSettings } from './use-settings';
+
+const THEME_OPTIONS: readonly SegmentedOption<ThemePreference>[] = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+const DENSITY_OPTIONS: readonly SegmentedOption<Density>[] = [
+  { value: 'comfortable', label: 'Comfortable' },
+  { value: 'compact', label: 'Compact' },
+];
+
+const TIME_FORMAT_OPTIONS: readonly SegmentedOption<TimeFormat>[] = [
+  { value: 'relative', label: 'Relative' },
+  { value: 'absolute', label: 'Absolute' },
+];
+
+function MarkReadOnOpen() {
+  const id = useId();
+  const checked = useSettings(selectMarkReadOnOpen);
+  const setMarkReadOnOpen = useSettings((state) => state.setMarkReadOnOpen);
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={`${id}-checkbox`}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => setMarkReadOnOpen(event.target.checked)}
+        aria-describedby={`${id}-hint`}
+        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-[rgb(var(--accent))]"
+      />
+      <div>
+        <label htmlFor={`${id}-checkbox`} className="cursor-pointer text-sm font-medium text-ink">
+          Mark as read when opened
+        </label>
+        <p id={`${id}-hint`} className="mt-0.5 text-[13px] text-muted">
+          Opening a chat marks it read on the messaging service too.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** How the inbox looks: each control applies at once (the page size once it is valid). */
+export function DisplaySection() {
+  const headingId = useId();
+  const theme = useSettings(selectTheme);
+  const density = useSettings(selectDensity);
+  const timeFormat = useSettings(selectTimeFormat);
+  const setTheme = useSettings((state) => state.setTheme);
+  const setDensity = useSettings((state) => state.setDensity);
+  const setTimeFormat = useSettings((state) => state.setTimeFormat);
+  return (
+    <section aria-labelledby={headingId} className="space-y-5">
+      <h3 id={headingId} className="text-[13px] font-semibold tracking-wide text-muted uppercase">
+        Display
+      </h3>
+      <SegmentedRadioGroup legend="Theme" value={theme} options={THEME_OPTIONS} onChange={setTheme} />
+      <SegmentedRadioGroup
+        legend="Density"
+        hint="Compact rows fit more chats on screen."
+        value={density}
+        options={DENSITY_OPTIONS}
+        onChange={setDensity}
+      />
+      <SegmentedRadioGroup
+        legend="Time format"
+        hint="Relative shows “5m” or “Tue”; absolute shows the date and time."
+        value={timeFormat}
+        options={TIME_FORMAT_OPTIONS}
+        onChange={setTimeFormat}
+      />
+      <PageSizeField />
+      <MarkReadOnOpen />
+    </section>
+  );
+}

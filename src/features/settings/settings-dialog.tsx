@@ -1,0 +1,57 @@
+import { X } from 'lucide-react';
+import { useId } from 'react';
+import { Button } from '@/components/ui/button';
+import { ModalDialog } from '@/components/ui/modal-dialog';
+import { useUiStore } from '@/lib/ui-store';
+import { AccountsSection } from './accounts-section';
+import { ConnectionSection } from './connection-section';
+import { DisplaySection } from './display-section';
+
+/** The header's Settings button carries this id: focus goes back to it when the element focused before is gone. */
+export const SETTINGS_BUTTON_ID = 'settings-button';
+
+const settingsButton = () => document.getElementById(SETTINGS_BUTTON_ID);
+
+/** The settings drawer: a modal on the right (full screen on a phone), opened from the header or with `,`. */
+export function SettingsDialog() {
+  const headingId = useId();
+  const open = useUiStore((state) => state.settingsOpen);
+  const closeSettings = useUiStore((state) => state.closeSettings);
+  return (
+    <ModalDialog
+      open={open}
+      onClose={closeSettings}
+      labelledBy={headingId}
+      fallbackFocus={settingsButton}
+      className="m-0 ml-auto h-dvh max-h-dvh w-full max-w-[28rem] border-l border-line shadow-pane sm:w-[28rem]"
+    >
+      {/* Mounted only while open: the panel reads fresh settings each time, and an unfinished page size is dropped. */}
+      {open ? (
+        <div className="flex h-full flex-col">
+          <header className="flex shrink-0 items-center justify-between border-b border-line px-5 py-3">
+            <h2 id={headingId} className="text-base font-semibold text-ink">
+              Settings
+            </h2>
+            <Button variant="ghost" size="sm" className="size-8 px-0" aria-label="Close settings" onClick={closeSettings}>
+              <X aria-hidden="true" className="size-4" />
+            </Button>
+          </header>
+          <div className="min-h-0 flex-1 space-y-8 overflow-y-auto overscroll-contain px-5 py-5">
+            <AccountsSection />
+            <DisplaySection />
+            <ConnectionSection />
+          </div>
+          <footer className="flex shrink-0 items-center justify-between gap-3 border-t border-line px-5 py-3">
+            {/* A keyboard hint: phones have no "," key to spare, so it shows from the small-tablet width up. */}
+            <p className="text-[13px] text-faint max-sm:invisible">
+              Press <kbd className="rounded border border-line bg-raised px-1 font-sans">,</kbd> to open settings.
+            </p>
+            <Button variant="primary" onClick={closeSettings}>
+              Done
+            </Button>
+          </footer>
+        </div>
+      ) : null}
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,18 @@
+import { useStore } from 'zustand';
+import { createSettingsStore, type SettingsState } from './settings-store';
+
+/** The app's one settings store, kept in localStorage under `triage.settings`. */
+export const settingsStore = createSettingsStore();
+
+/** Reads one slice of the settings; the component re-renders only when that slice changes. */
+export function useSettings<T>(selector: (state: SettingsState) => T): T {
+  return useStore(settingsStore, selector);
+}
+
+// Selectors for the app to hand settings to other features as props (features never import each other).
+export const selectSelectedAccountIds = (state: SettingsState) => state.selectedAccountIds;
+export const selectTheme = (state: SettingsState) => state.theme;
+export const selectDensity = (state: SettingsState) => state.density;
+export const selectPageSize = (state: SettingsState) => state.pageSize;
+export const selectTimeFormat = (state: SettingsState) => state.timeFormat;
+export const selectMarkReadOnOpen = (state: SettingsState) => state.markReadOnOpen;

@@ -1,0 +1,108 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import type { Provider } from '@/config/providers';
+import { apiGet } from './api-client';
+import { cleanText } from './chat-model';
+import { readListPage } from './tolerant-list';
+
+/** Source statuses Unipile documents; anything else is kept as text. */
+export type AccountStatus = 'OK' | 'CONNECTING' | 'CREDENTIALS' | 'ERROR' | 'STOPPED' | 'PERMISSIONS' | (string & {});
+
+export interface Account {
+  id: string;
+  name: string;
+  provider: Provider;
+  /** Phone number or user name the account signs in with, when the API tells. */
+  identity: string | null;
+  /** The worst status of the account's sources. */
+  status: AccountStatus;
+}
+
+const wireAccountSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  connection_params: z.nullish(z.unknown()),
+  sources: z.nullish(z.array(z.unknown())),
+});
+type WireAccount = z.infer<typeof wireAccountSchema>;
+
+const SEVERITY: Record<string, number> = { OK: 0, CONNECTING: 1, STOPPED: 2, PERMISSIONS: 4, CREDENTIALS: 5, ERROR: 6 };
+/** A status we do not know is worse than "stopped" but not as bad as a known failure. */
+const UNKNOWN_SEVERITY = 3;
+
+export function worstStatus(statuses: readonly string[]): AccountStatus {
+  let worst: string | null = null;
+  for (const status of statuses) {
+    if (worst === null || (SEVERITY[status] ?? UNKNOWN_SEVERITY) > (SEVERITY[worst] ?? UNKNOWN_SEVERITY)) worst = status;
+  }
+  return worst ?? 'OK';
+}
+
+const record = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/** `connection_params.im` holds the sign-in identity; its field differs per provider. */
+export function accountIdentity(connectionParams: unknown): string | null {
+  const params = record(connectionParams);
+  const im = record(params?.im) ?? record(params?.mail) ?? {};
+  for (const field of ['phone_number', 'username', 'publicIdentifier', 'public_identifier', 'user', 'email', 'imap_user']) {
+    const value = cleanText(im[field]);
+    if (value) return value;
+  }
+  return null;
+}
+
+export function normalizeAccount(wire: WireAccount): Account {
+  const statuses = (wire.sources ?? []).flatMap((source) => {
+    const status = cleanText(record(source)?.status);
+    return status ? [status.toUpperCase()] : [];
+  });
+  const identity = accountIdentity(wire.connection_params);
+  return {
+    id: wire.id,
+    name: cleanText(wire.name) ?? identity ?? wire.id,
+    provider: cleanText(wire.type) ?? '',
+    identity,
+    status: worstStatus(statuses),
+  };
+}
+
+/** A runaway cursor (one that never ends or repeats) must not loop forever. */
+const MAX_ACCOUNT_PAGES = 50;
+
+export async function fetchAllAccounts(signal?: AbortSignal): Promise<Account[]> {
+  const accounts: Account[] = [];
+  const seen = new Set<string>();
+  let cursor: string | null = null;
+  for (let pageNo = 0; pageNo < MAX_ACCOUNT_PAGES; pageNo += 1) {
+    const query = new URLSearchParams({ limit: '250' });
+    if (cursor) query.set('cursor', cursor);
+    const page = readListPage(await apiGet('/api/v1/accounts', { query, signal }), wireAccountSchema, normalizeAccount, 'account');
+    for (const account of page.items) {
+      if (seen.has(account.id)) continue;
+      seen.add(account.id);
+      accounts.push(account);
+    }
+    if (!page.cursor || page.cursor === cursor) break;
+    cursor = page.cursor;
+  }
+  return accounts;
+}
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: () => [...accountKeys.all, 'list'] as const,
+};
+
+export function accountsQueryOptions() {
+  return queryOptions({
+    queryKey: accountKeys.list(),
+    queryFn: ({ signal }) => fetchAllAccounts(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function indexAccounts(accounts: readonly Account[] | undefined): ReadonlyMap<string, Account> {
+  return new Map((accounts ?? []).map((account) => [account.id, account]));
+}

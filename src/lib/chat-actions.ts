@@ -1,0 +1,94 @@
+import type { InboxChat } from './chat-model';
+import { isMutedAt } from './chat-match';
+
+/** The four triage actions of PATCH /api/v1/chats/:id. `value` says the state to reach (read, muted, archived, pinned). */
+export type ChatActionKind = 'read' | 'mute' | 'archive' | 'pin';
+
+export interface ChatAction {
+  kind: ChatActionKind;
+  value: boolean;
+}
+
+export const API_ACTIONS: Record<ChatActionKind, 'setReadStatus' | 'setMuteStatus' | 'setArchiveStatus' | 'setPinnedStatus'> = {
+  read: 'setReadStatus',
+  mute: 'setMuteStatus',
+  archive: 'setArchiveStatus',
+  pin: 'setPinnedStatus',
+};
+
+/** The current state an action kind flips: is the chat read, muted, archived, pinned? */
+export function chatState(chat: InboxChat, kind: ChatActionKind, now: number): boolean {
+  switch (kind) {
+    case 'read':
+      return chat.unreadCount === 0;
+    case 'mute':
+      return isMutedAt(chat, now);
+    case 'archive':
+      return chat.archived;
+    case 'pin':
+      return chat.pinned;
+  }
+}
+
+/** The action a toggle performs on this chat right now. */
+export function toggleAction(chat: InboxChat, kind: ChatActionKind, now: number): ChatAction {
+  return { kind, value: !chatState(chat, kind, now) };
+}
+
+export function inverseAction(action: ChatAction): ChatAction {
+  return { kind: action.kind, value: !action.value };
+}
+
+/** The chat as it will be once the API has applied the action (the optimistic state). */
+export function applyChatAction(chat: InboxChat, action: ChatAction): InboxChat {
+  switch (action.kind) {
+    case 'read':
+      // Marking unread: the API keeps no count to restore, so one unread message is what the provider shows too.
+      return { ...chat, unreadCount: action.value ? 0 : Math.max(1, chat.unreadCount) };
+    case 'mute':
+      // The API's setMuteStatus mutes with no end date.
+      return { ...chat, mute: action.value ? { kind: 'forever' } : { kind: 'none' } };
+    case 'archive':
+      return { ...chat, archived: action.value };
+    case 'pin':
+      return { ...chat, pinned: action.value };
+  }
+}
+
+/** The button's accessible name for the action a toggle would perform. */
+export function actionLabel(action: ChatAction): string {
+  switch (action.kind) {
+    case 'read':
+      return action.value ? 'Mark as read' : 'Mark as unread';
+    case 'mute':
+      return action.value ? 'Mute' : 'Unmute';
+    case 'archive':
+      return action.value ? 'Archive' : 'Unarchive';
+    case 'pin':
+      return action.value ? 'Pin' : 'Unpin';
+  }
+}
+
+/** What happened, for the confirmation toast: "Archived", "Unpinned", "Marked as unread". */
+export function actionDoneLabel(action: ChatAction): string {
+  switch (action.kind) {
+    case 'read':
+      return action.value ? 'Marked as read' : 'Marked as unread';
+    case 'mute':
+      return action.value ? 'Muted' : 'Unmuted';
+    case 'archive':
+      return action.value ? 'Archived' : 'Unarchived';
+    case 'pin':
+      return action.value ? 'Pinned' : 'Unpinned';
+  }
+}
+
+/** Lower-case verb for sentences: "Could not archive …". */
+export function actionVerb(action: ChatAction): string {
+  return actionLabel(action).toLowerCase();
+}
+
+/** Archive, mute and pin move a chat out of sight or change how it notifies: worth an Undo. Read state is not. */
+export function isUndoable(kind: ChatActionKind): boolean {
+  return kind !== 'read';
+}

@@ -1,0 +1,131 @@
+import { QueryClient } from '@tanstack/react-query';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { InboxChat } from './chat-model';
+import {
+  chatKeys,
+  chatListQueryOptions,
+  createChatListSelector,
+  findCachedChat,
+  flattenChatPages,
+  updateChatInLists,
+  type ChatListData,
+  type ChatPage,
+} from './chat-queries';
+
+function chat(id: string, extra: Partial<InboxChat> = {}): InboxChat {
+  return {
+    id,
+    accountId: 'acc',
+    provider: 'WHATSAPP',
+    providerId: null,
+    attendeeProviderId: null,
+    name: id,
+    otherAttendeeName: null,
+    displayName: id,
+    kind: 'direct',
+    lastActivityAt: null,
+    unreadCount: 0,
+    archived: false,
+    pinned: false,
+    mute: { kind: 'none' },
+    readOnly: 'writable',
+    subject: null,
+    contentType: null,
+    folders: [],
+    disabledFeatures: [],
+    ...extra,
+  };
+}
+
+const page = (ids: string[], cursor: string | null = 'next'): ChatPage => ({ chats: ids.map((id) => chat(id)), cursor });
+
+describe('page de-duplication', () => {
+  it('shows a chat that moved between pages once, at its first place', () => {
+    const view = flattenChatPages([page(['a', 'b', 'c']), page(['c', 'd']), page(['b', 'e'], null)]);
+    expect(view.chats.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(view.indexOf('d')).toBe(3);
+    expect(view.indexOf('zz')).toBe(-1);
+  });
+
+  it('keeps the most recently fetched state of a duplicated chat', () => {
+    const first = { chats: [chat('a', { unreadCount: 0 })], cursor: 'n' };
+    const second = { chats: [chat('a', { unreadCount: 3 })], cursor: null };
+    expect(flattenChatPages([first, second]).chats).toEqual([chat('a', { unreadCount: 3 })]);
+  });
+
+  it('the incremental selector walks only the new page and matches the plain flatten', () => {
+    const select = createChatListSelector();
+    const p1 = page(['a', 'b']);
+    const p2 = page(['b', 'c']);
+    const v1 = select([p1]);
+    const v2 = select([p1, p2]);
+    expect(v2.chats.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+    // The earlier view is unchanged and does not see later chats.
+    expect(v1.chats.map((c) => c.id)).toEqual(['a', 'b']);
+    expect(v1.indexOf('c')).toBe(-1);
+    expect(select([p1, p2])).toBe(v2);
+  });
+
+  it('the incremental selector equals the plain flatten for any sequence of page lists', () => {
+    const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
+    const pageArb = fc.array(ids, { maxLength: 5 }).map((list) => page(list));
+    // Each step either appends pages (paging) or replaces the whole list (refetch, optimistic update).
+    const steps = fc.array(fc.tuple(fc.boolean(), fc.array(pageArb, { maxLength: 3 })), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(steps, (sequence) => {
+        const select = createChatListSelector();
+        let pages: ChatPage[] = [];
+        for (const [append, next] of sequence) {
+          pages = append ? [...pages, ...next] : next;
+          const got = select(pages);
+          const want = flattenChatPages(pages);
+          expect(got.chats).toEqual(want.chats);
+          for (const c of want.chats) expect(got.indexOf(c.id)).toBe(want.indexOf(c.id));
+        }
+      }),
+    );
+  });
+});
+
+describe('chat list query options', () => {
+  const params = { accountIds: ['b', 'a'], pageSize: 100, filters: { unread: true, provider: undefined } };
+
+  it('keys the list general to specific with every input', () => {
+    expect(chatListQueryOptions(params).queryKey).toEqual(['chats', 'list', { accountIds: ['a', 'b'], pageSize: 100, filters: { unread: true } }]);
+    expect(chatKeys.detail('x')).toEqual(['chats', 'detail', 'x']);
+  });
+
+  it('gives different filters different keys', () => {
+    const a = chatListQueryOptions(params).queryKey;
+    const b = chatListQueryOptions({ ...params, filters: { unread: false } }).queryKey;
+    expect(a).not.toEqual(b);
+  });
+
+  it('takes the next page from the cursor and stops at null or absent', () => {
+    const { getNextPageParam } = chatListQueryOptions(params);
+    const next = (p: ChatPage) => getNextPageParam(p, [p], null, [null]);
+    expect(next(page([], 'abc'))).toBe('abc');
+    expect(next(page([], null))).toBeUndefined();
+  });
+});
+
+describe('cache helpers', () => {
+  it('find and update a chat in every cached list through the list keys', () => {
+    const client = new QueryClient();
+    const data = (pages: ChatPage[]): ChatListData => ({ pages, pageParams: pages.map((_, i) => (i === 0 ? null : `c${i}`)) });
+    const keyA = chatListQueryOptions({ accountIds: [], pageSize: 100, filters: {} }).queryKey;
+    const keyB = chatListQueryOptions({ accountIds: [], pageSize: 100, filters: { unread: true } }).queryKey;
+    const untouched = page(['x']);
+    client.setQueryData(keyA, data([untouched, page(['a'])]));
+    client.setQueryData(keyB, data([page(['a'])]));
+
+    updateChatInLists(client, 'a', (c) => ({ ...c, pinned: true }));
+
+    expect(client.getQueryData<ChatListData>(keyA)?.pages[1]?.chats[0]?.pinned).toBe(true);
+    expect(client.getQueryData<ChatListData>(keyB)?.pages[0]?.chats[0]?.pinned).toBe(true);
+    expect(client.getQueryData<ChatListData>(keyA)?.pages[0]).toBe(untouched);
+    expect(findCachedChat(client, 'a')?.pinned).toBe(true);
+    expect(findCachedChat(client, 'nope')).toBeUndefined();
+  });
+});

@@ -1,0 +1,141 @@
+import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import { apiGet } from './api-client';
+import { buildChatListQuery, normalizeListParams, type ChatListParams } from './chat-filters';
+import { normalizeChat, type InboxChat } from './chat-model';
+import { readListPage } from './tolerant-list';
+import { wireChatSchema } from './wire/chat-wire';
+
+export interface ChatPage {
+  chats: InboxChat[];
+  /** Cursor of the next page; null when this page is the last. */
+  cursor: string | null;
+}
+
+export type ChatListData = InfiniteData<ChatPage, string | null>;
+
+/**
+ * Query keys, general to specific. Lives in lib/ (not features/inbox) because the chat feature's optimistic
+ * actions must reach every cached list through these same keys, and features cannot import each other.
+ */
+export const chatKeys = {
+  all: ['chats'] as const,
+  lists: () => [...chatKeys.all, 'list'] as const,
+  list: (params: ChatListParams) => [...chatKeys.lists(), normalizeListParams(params)] as const,
+  details: () => [...chatKeys.all, 'detail'] as const,
+  detail: (chatId: string) => [...chatKeys.details(), chatId] as const,
+};
+
+export async function fetchChatPage(params: ChatListParams, cursor: string | null, signal?: AbortSignal): Promise<ChatPage> {
+  const json = await apiGet('/api/v1/chats', { query: buildChatListQuery(params, cursor), signal });
+  const now = Date.now();
+  const page = readListPage(json, wireChatSchema, (wire) => normalizeChat(wire, now), 'chat');
+  return { chats: page.items, cursor: page.cursor };
+}
+
+/**
+ * Beyond this many loaded pages a focus refetch would replay one request per page (TanStack refetches every
+ * page of an infinite query), so long lists refresh on their next mount or an explicit action instead.
+ */
+export const MAX_PAGES_REFETCHED_ON_FOCUS = 20;
+
+export function chatListQueryOptions(params: ChatListParams) {
+  const normalized = normalizeListParams(params);
+  return infiniteQueryOptions({
+    queryKey: chatKeys.list(normalized),
+    queryFn: ({ pageParam, signal }) => fetchChatPage(normalized, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage: ChatPage) => lastPage.cursor ?? undefined,
+    refetchOnWindowFocus: (query) => (query.state.data?.pages.length ?? 0) <= MAX_PAGES_REFETCHED_ON_FOCUS,
+  });
+}
+
+/** The loaded pages as one list: each chat once, at its first position, with the most recently fetched data. */
+export interface ChatListView {
+  chats: readonly InboxChat[];
+  /** Position of a chat in `chats`, or -1. */
+  indexOf(chatId: string): number;
+}
+
+function makeView(chats: InboxChat[], positions: Map<string, number>): ChatListView {
+  const length = chats.length;
+  // `positions` may be shared with longer, later views: an index past this view's end is not in this view.
+  return { chats, indexOf: (chatId) => { const i = positions.get(chatId); return i !== undefined && i < length ? i : -1; } };
+}
+
+function appendPages(chats: InboxChat[], positions: Map<string, number>, pages: readonly ChatPage[]): void {
+  for (const page of pages) {
+    for (const chat of page.chats) {
+      const at = positions.get(chat.id);
+      if (at === undefined) {
+        positions.set(chat.id, chats.length);
+        chats.push(chat);
+      } else {
+        // A chat that moved between pages while paging: keep its first place, show its latest state.
+        chats[at] = chat;
+      }
+    }
+  }
+}
+
+/** Flattens and de-duplicates pages by chat id (the plain version; the selector below is the incremental one). */
+export function flattenChatPages(pages: readonly ChatPage[]): ChatListView {
+  const chats: InboxChat[] = [];
+  const positions = new Map<string, number>();
+  appendPages(chats, positions, pages);
+  return makeView(chats, positions);
+}
+
+/**
+ * A memoized flatten for one list observer. Loading page N+1 keeps pages 1..N by reference, so only the new page is
+ * walked (with 100,000 chats a full re-flatten per page would be quadratic); anything else rebuilds from scratch.
+ */
+export function createChatListSelector(): (pages: readonly ChatPage[]) => ChatListView {
+  let lastPages: readonly ChatPage[] = [];
+  let lastView: ChatListView = flattenChatPages([]);
+  let positions = new Map<string, number>();
+  return (pages) => {
+    if (pages === lastPages) return lastView;
+    const extends_ = pages.length >= lastPages.length && lastPages.every((page, i) => pages[i] === page);
+    if (extends_ && pages.length === lastPages.length) {
+      lastPages = pages;
+      return lastView;
+    }
+    if (extends_) {
+      const chats = lastView.chats.slice();
+      appendPages(chats, positions, pages.slice(lastPages.length));
+      lastView = makeView(chats, positions);
+    } else {
+      positions = new Map();
+      const chats: InboxChat[] = [];
+      appendPages(chats, positions, pages);
+      lastView = makeView(chats, positions);
+    }
+    lastPages = pages;
+    return lastView;
+  };
+}
+
+/** A chat from any cached list (e.g. to title a pane before its detail query exists). */
+export function findCachedChat(queryClient: QueryClient, chatId: string): InboxChat | undefined {
+  for (const [, data] of queryClient.getQueriesData<ChatListData>({ queryKey: chatKeys.lists() })) {
+    for (const page of data?.pages ?? []) {
+      const chat = page.chats.find((c) => c.id === chatId);
+      if (chat) return chat;
+    }
+  }
+  return undefined;
+}
+
+/** Applies a change to one chat in every cached list (optimistic actions); pages without it keep their identity. */
+export function updateChatInLists(queryClient: QueryClient, chatId: string, update: (chat: InboxChat) => InboxChat): void {
+  queryClient.setQueriesData<ChatListData>({ queryKey: chatKeys.lists() }, (data) => {
+    if (!data) return data;
+    let changed = false;
+    const pages = data.pages.map((page) => {
+      if (!page.chats.some((c) => c.id === chatId)) return page;
+      changed = true;
+      return { ...page, chats: page.chats.map((c) => (c.id === chatId ? update(c) : c)) };
+    });
+    return changed ? { ...data, pages } : data;
+  });
+}
