@@ -3,6 +3,7 @@ import { CircleHelp } from 'lucide-react';
 import { useState } from 'react';
 import { Link, useRoute, useSearch } from 'wouter';
 import { StatePanel } from '@/components/ui/state-panel';
+import { ToastRegion } from '@/components/ui/toast-region';
 import { selectDensity, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
 import { createQueryClient } from '@/lib/query-client';
 import { AppHeader } from './app-header';
@@ -41,6 +42,7 @@ function Shell() {
       {/* One InboxPage for both routes, so opening a chat never remounts the list (scroll and selection stay). */}
       {atInbox || atChat ? <InboxPage density={density} /> : <NotFound />}
       <SettingsDialog />
+      <ToastRegion />
     </div>
   );
 }

@@ -1,11 +1,13 @@
-import { useCallback, useMemo } from 'react';
+import { Suspense, useCallback, useMemo } from 'react';
 import { useLocation, useRoute, useSearch } from 'wouter';
+import { ChatPane, TriageShortcuts } from '@/features/chat';
 import { ChatList } from '@/features/inbox';
-import { selectPageSize, useAccountSelection, useSettings } from '@/features/settings';
+import { selectMarkReadOnOpen, selectPageSize, useAccountSelection, useSettings } from '@/features/settings';
 import { accountIdsFromSearch, filtersFromSearch, type ChatListParams } from '@/lib/chat-filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
-import { ChatPlaceholderPane, NoChatSelected } from './chat-pane';
+import { useSelectionStore } from '@/lib/selection-store';
+import { NoChatSelected } from './chat-pane';
 import { CHAT_ROUTE, chatPath, decodeChatId, withSearch } from './routes';
 
 /** The list and, on wide screens, the detail pane beside it; on narrow ones an open chat replaces the list. */
@@ -25,6 +27,13 @@ export function InboxPage({ density }: { density: Density }) {
   const openChat = useCallback((id: string) => navigate(withSearch(chatPath(id), search)), [navigate, search]);
   // Filters live in the query string, so clearing them is dropping it.
   const clearFilters = useCallback(() => navigate(chatId ? chatPath(chatId) : '/'), [navigate, chatId]);
+  const selectedChatId = useSelectionStore((s) => s.selectedChatId);
+  const markReadOnOpen = useSettings(selectMarkReadOnOpen);
+  // Back to the list (the Back link, Esc): the list keeps its scroll and selection; focus returns to it.
+  const closeChat = useCallback(() => {
+    navigate(withSearch('/', search));
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"][aria-label="Chats"]')?.focus());
+  }, [navigate, search]);
 
   return (
     <main className="flex min-h-0 flex-1">
@@ -32,8 +41,17 @@ export function InboxPage({ density }: { density: Density }) {
         <ChatList params={params} density={density} activeChatId={chatId} onOpenChat={openChat} onClearFilters={clearFilters} />
       </div>
       <div className={cn('min-w-0 flex-1 flex-col', chatId ? 'flex' : 'hidden lg:flex')}>
-        {chatId ? <ChatPlaceholderPane key={chatId} chatId={chatId} backHref={withSearch('/', search)} /> : <NoChatSelected />}
+        {chatId ? (
+          <Suspense fallback={<section aria-label="Chat" aria-busy="true" className="flex min-h-0 flex-1 bg-surface" />}>
+            <ChatPane key={chatId} chatId={chatId} markReadOnOpen={markReadOnOpen} backHref={withSearch('/', search)} onClose={closeChat} />
+          </Suspense>
+        ) : (
+          <NoChatSelected />
+        )}
       </div>
+      <Suspense fallback={null}>
+        <TriageShortcuts openChatId={chatId} selectedChatId={selectedChatId} onCloseChat={closeChat} />
+      </Suspense>
     </main>
   );
 }

@@ -1,25 +1,10 @@
-import { chatFilterCodec, type ChatFilters, type ChatListParams } from './chat-filters';
+import { DEFAULT_VIEW, type ChatFilters, type ChatListParams, type ChatView } from './chat-filters';
 import type { InboxChat } from './chat-model';
 
-/** Which chats a list shows by archive state: the inbox (not archived, the default), the archive, or both. */
-export type ChatView = 'inbox' | 'archived' | 'all';
+export type { ChatView } from './chat-filters';
 
-/**
- * The full filter model. A parallel issue adds these fields to ChatFilters; until it lands they are read through this
- * wider type, and every field is checked at run time, so a missing or unexpected value means "no such filter".
- */
-export interface MatchableFilters {
-  provider?: string;
-  unread?: boolean;
-  folder?: string;
-  view?: ChatView;
-  pinned?: boolean;
-  muted?: boolean;
-  q?: string;
-  /** ISO dates, exclusive, on the last-activity time. */
-  after?: string;
-  before?: string;
-}
+/** The filter model as matched here; every field is still checked at run time (query keys come back untyped). */
+export type MatchableFilters = ChatFilters;
 
 /** Case- and accent-insensitive form, as the server folds it: "Zoë" and "ZOE" both become "zoe". */
 export function foldText(text: string): string {
@@ -33,12 +18,9 @@ function readView(value: unknown, fallback: ChatView): ChatView {
   return value === 'inbox' || value === 'archived' || value === 'all' ? value : fallback;
 }
 
-/**
- * The archive view of a list that names none. In the full filter model that is the inbox (archived chats hidden);
- * while the filter codec has no `view`, lists are not narrowed by archive state at all, so every chat belongs.
- */
+/** The archive view of a list that names none: the inbox (archived chats hidden). */
 export function defaultView(): ChatView {
-  return Object.hasOwn(chatFilterCodec, 'view') ? 'inbox' : 'all';
+  return DEFAULT_VIEW;
 }
 
 function readTime(value: unknown): number | undefined {
@@ -56,7 +38,7 @@ export function isMutedAt(chat: Pick<InboxChat, 'mute'>, now: number): boolean {
 }
 
 /** Whether a chat belongs in a list with these filters, decided on the client (for optimistic cache updates). */
-export function chatMatchesFilters(chat: InboxChat, filters: ChatFilters | MatchableFilters, now: number, fallbackView: ChatView = 'inbox'): boolean {
+export function chatMatchesFilters(chat: InboxChat, filters: ChatFilters, now: number, fallbackView: ChatView = DEFAULT_VIEW): boolean {
   const f = filters as Record<string, unknown>;
 
   const provider = text(f.provider);

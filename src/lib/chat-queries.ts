@@ -9,6 +9,11 @@ export interface ChatPage {
   chats: InboxChat[];
   /** Cursor of the next page; null when this page is the last. */
   cursor: string | null;
+  /**
+   * Chats the server examined for this page, on lists it filters itself (folder, view, pinned, muted, q). Such a page
+   * may hold few or no chats and still not be the last: the server stops after a fixed amount of scanning.
+   */
+  scanned?: number;
 }
 
 export type ChatListData = InfiniteData<ChatPage, string | null>;
@@ -29,7 +34,15 @@ export async function fetchChatPage(params: ChatListParams, cursor: string | nul
   const json = await apiGet('/api/v1/chats', { query: buildChatListQuery(params, cursor), signal });
   const now = Date.now();
   const page = readListPage(json, wireChatSchema, (wire) => normalizeChat(wire, now), 'chat');
-  return { chats: page.items, cursor: page.cursor };
+  const scanned = readScanned(json);
+  return scanned === undefined ? { chats: page.items, cursor: page.cursor } : { chats: page.items, cursor: page.cursor, scanned };
+}
+
+/** `scan.scanned` of a filtered list page (see server/routes/api.ts); anything else reads as absent. */
+function readScanned(json: unknown): number | undefined {
+  const scan = (json as { scan?: { scanned?: unknown } } | null)?.scan;
+  const scanned = typeof scan === 'object' && scan !== null ? scan.scanned : undefined;
+  return typeof scanned === 'number' && Number.isFinite(scanned) && scanned >= 0 ? scanned : undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
       className={cn(
-        'pointer-events-auto flex w-full max-w-md items-start gap-3 rounded-card border bg-surface px-3.5 py-3 text-sm shadow-pane',
+        'pointer-events-auto flex w-full max-w-sm items-start gap-3 rounded-card border bg-surface px-3.5 py-3 text-sm shadow-pane',
         toast.tone === 'error' ? 'border-danger/40' : 'border-line',
       )}
     >

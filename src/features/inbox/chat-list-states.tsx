@@ -12,21 +12,35 @@ const SKELETON_ROWS = 9;
 /** Fixed widths, so the skeleton is stable between renders and does not flicker. */
 const WIDTHS = ['w-32', 'w-44', 'w-28', 'w-40', 'w-36', 'w-24', 'w-48', 'w-32', 'w-40'];
 
-export function ChatListSkeleton({ density }: { density: Density }) {
+/** "Searching older chats… (12,500 scanned)": a filtered list whose matches are rare takes many requests to fill. */
+export function scanningText(scanned: number): string {
+  return `Searching older chats… (${scanned.toLocaleString()} scanned)`;
+}
+
+export function ChatListSkeleton({ density, scanned = null }: { density: Density; scanned?: number | null }) {
   const compact = density === 'compact';
   return (
-    <div role="status" aria-live="polite" className="motion-safe:animate-pulse">
-      <span className="sr-only">Loading chats…</span>
-      {Array.from({ length: SKELETON_ROWS }, (_, i) => (
-        <div key={i} aria-hidden="true" className="flex items-center gap-3 border-b border-line/70 px-4" style={{ height: ROW_HEIGHT[density] }}>
-          <span className={cn('shrink-0 rounded-full bg-hover', compact ? 'size-7' : 'size-10')} />
-          <span className="flex min-w-0 flex-1 flex-col gap-2">
-            <span className={cn('h-3 rounded bg-hover', WIDTHS[i])} />
-            {compact ? null : <span className="h-2.5 w-24 rounded bg-hover/70" />}
-          </span>
-          <span className="h-2.5 w-8 rounded bg-hover" />
-        </div>
-      ))}
+    <div role="status" aria-live="polite">
+      {scanned === null ? (
+        <span className="sr-only">Loading chats…</span>
+      ) : (
+        <p className="flex items-center justify-center gap-2 border-b border-line/70 px-4 py-3 text-[13px] text-muted">
+          <Spinner />
+          {scanningText(scanned)}
+        </p>
+      )}
+      <div className="motion-safe:animate-pulse">
+        {Array.from({ length: SKELETON_ROWS }, (_, i) => (
+          <div key={i} aria-hidden="true" className="flex items-center gap-3 border-b border-line/70 px-4" style={{ height: ROW_HEIGHT[density] }}>
+            <span className={cn('shrink-0 rounded-full bg-hover', compact ? 'size-7' : 'size-10')} />
+            <span className="flex min-w-0 flex-1 flex-col gap-2">
+              <span className={cn('h-3 rounded bg-hover', WIDTHS[i])} />
+              {compact ? null : <span className="h-2.5 w-24 rounded bg-hover/70" />}
+            </span>
+            <span className="h-2.5 w-8 rounded bg-hover" />
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
@@ -84,7 +98,8 @@ export function ChatListError({ error, context, onRetry, retrying }: { error: un
 }
 
 export type FooterState =
-  | { kind: 'loading' }
+  /** `scanned`: chats the server has examined so far, when it is searching a filtered list for rare matches. */
+  | { kind: 'loading'; scanned: number | null }
   | { kind: 'error'; error: unknown; retrying: boolean }
   | { kind: 'end'; total: number };
 
@@ -95,7 +110,7 @@ export function ChatListFooter({ state, density, context, onRetry }: { state: Fo
     return (
       <div role="status" data-loader-row="" className="flex items-center justify-center gap-2 text-[13px] text-muted" style={{ height }}>
         <Spinner />
-        Loading more chats…
+        {state.scanned === null ? 'Loading more chats…' : scanningText(state.scanned)}
       </div>
     );
   }

@@ -2,13 +2,18 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { providerLabel } from '@/config/providers';
 import { listActionFor, nextIndex } from '@/config/shortcuts';
-import { hasActiveFilters, normalizeListParams, type ChatListParams } from '@/lib/chat-filters';
+import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chat-filters';
+import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import type { ErrorContext } from '@/lib/error-messages';
+import { useSelectionStore } from '@/lib/selection-store';
 import { ChatListEmpty, ChatListError, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
 import { ChatListToolbar } from './chat-list-toolbar';
 import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
+import { FilterBar, type FiltersChange } from './filter-bar';
+import { filterSummary } from './filter-labels';
 import { useChatList } from './use-chat-list';
+import { useFilterOptions } from './use-filter-options';
 import { useNow } from './use-now';
 
 export interface ChatListProps {
@@ -20,11 +25,17 @@ export interface ChatListProps {
   activeChatId?: string | null;
   /** Enter, "o" or a click on a row. */
   onOpenChat: (chatId: string) => void;
-  /** The empty state's "Clear filters" button. */
+  /** A filter changed in the filter bar (the app puts it in the URL). */
+  onFiltersChange: FiltersChange;
+  /** "Clear filters", in the filter bar and the empty state. */
   onClearFilters: () => void;
-  /** Toolbar heading. */
+  /** Values in the link that are not valid filters: dropped, and shown in a dismissible notice. */
+  invalidFilters?: readonly InvalidFilter[];
+  /** Toolbar heading; by default, what the filters show ("Unread · WhatsApp"). */
   title?: string;
 }
+
+const NO_INVALID_FILTERS: readonly InvalidFilter[] = [];
 
 /** Rows rendered beyond the viewport on each side: small, so the DOM stays the same size at any list length. */
 const OVERSCAN = 5;
@@ -38,8 +49,18 @@ function withSelected(range: Range, selectedIndex: number): number[] {
   return [...indexes, selectedIndex].sort((a, b) => a - b);
 }
 
-export function ChatList({ params, density = 'comfortable', activeChatId = null, onOpenChat, onClearFilters, title = 'All chats' }: ChatListProps) {
+export function ChatList({
+  params,
+  density = 'comfortable',
+  activeChatId = null,
+  onOpenChat,
+  onFiltersChange,
+  onClearFilters,
+  invalidFilters = NO_INVALID_FILTERS,
+  title,
+}: ChatListProps) {
   const { query, view, accountsById } = useChatList(params);
+  const filterOptions = useFilterOptions(params.accountIds, accountsById, view.chats);
   const { chats } = view;
   const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = query;
   const rowHeight = ROW_HEIGHT[density];
@@ -55,6 +76,9 @@ export function ChatList({ params, density = 'comfortable', activeChatId = null,
     if (activeChatId !== null) setSelectedId(activeChatId);
   }
   const selectedIndex = selectedId === null ? -1 : view.indexOf(selectedId);
+  // Shared so the triage keys (e, u, p, m) can act on the selected chat while none is open.
+  const setSharedSelection = useSelectionStore((s) => s.setSelectedChatId);
+  useEffect(() => setSharedSelection(selectedId), [selectedId, setSharedSelection]);
 
   // Stable callbacks: the virtualizer re-measures every row when getItemKey changes, which is O(count) per scroll
   // frame with 100,000 chats.
@@ -121,17 +145,27 @@ export function ChatList({ params, density = 'comfortable', activeChatId = null,
     return { providerLabel: provider ? providerLabel(provider) : undefined };
   }, [params.filters.provider, params.accountIds, accountsById]);
 
-  const complete = query.isSuccess && !hasNextPage;
+  // Rows of the previous filters, shown dimmed until the new list's first page arrives.
+  const switching = query.isPlaceholderData;
+  const complete = query.isSuccess && !hasNextPage && !switching;
   const setSize = complete ? chats.length : -1;
+  const pages = query.data?.pages;
+  const lastPage = pages?.at(-1);
+  // The server filters this list and stopped scanning before it filled a page: matches may still lie further down.
+  const scanned =
+    !switching && hasNextPage && lastPage?.scanned !== undefined && lastPage.chats.length < normalizeListParams(params).pageSize
+      ? (pages ?? []).reduce((sum, page) => sum + (page.scanned ?? 0), 0)
+      : null;
   const footer: FooterState = isFetchNextPageError
     ? { kind: 'error', error: query.error, retrying: isFetchingNextPage }
     : hasNextPage
-      ? { kind: 'loading' }
+      ? { kind: 'loading', scanned }
       : { kind: 'end', total: chats.length };
 
   let body;
-  if (query.isPending || (chats.length === 0 && hasNextPage && !isFetchNextPageError)) {
-    body = <ChatListSkeleton density={density} />;
+  if (query.isPending || (chats.length === 0 && (hasNextPage || switching) && !isFetchNextPageError)) {
+    // Never "no chats" while a cursor remains: an empty page of a filtered list only means "not found yet".
+    body = <ChatListSkeleton density={density} scanned={scanned} />;
   } else if (chats.length === 0 && (query.isError || isFetchNextPageError)) {
     const retry = isFetchNextPageError ? () => void fetchNextPage() : () => void refetch();
     body = <ChatListError error={query.error} context={errorContext} onRetry={retry} retrying={isFetching} />;
@@ -145,6 +179,7 @@ export function ChatList({ params, density = 'comfortable', activeChatId = null,
           aria-label="Chats"
           tabIndex={0}
           aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? optionId(selectedId) : undefined}
+          aria-busy={switching}
           onKeyDown={onKeyDown}
           className="chat-listbox relative w-full"
           style={{ height: virtualizer.getTotalSize() }}
@@ -175,17 +210,28 @@ export function ChatList({ params, density = 'comfortable', activeChatId = null,
 
   return (
     <section aria-labelledby={headingId} className="flex h-full min-h-0 flex-col">
+      <FilterBar
+        filters={params.filters}
+        {...filterOptions}
+        invalid={invalidFilters}
+        onChange={onFiltersChange}
+        onClear={onClearFilters}
+      />
       <ChatListToolbar
         headingId={headingId}
-        title={title}
+        title={title ?? filterSummary(params.filters)}
         loaded={chats.length}
         complete={complete}
-        refreshing={isFetching && !isFetchingNextPage && query.data !== undefined}
+        switching={switching}
+        refreshing={isFetching && !isFetchingNextPage && query.data !== undefined && !switching}
         staleError={query.isRefetchError ? query.error : null}
         errorContext={errorContext}
         onRefresh={() => void refetch()}
       />
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto overscroll-contain [contain:strict]">
+      <div
+        ref={scrollRef}
+        className={cn('min-h-0 flex-1 overflow-y-auto overscroll-contain transition-opacity [contain:strict]', switching && 'opacity-50 motion-reduce:transition-none')}
+      >
         {body}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { accountsQueryOptions, indexAccounts } from '@/lib/accounts';
 import type { ChatListParams } from '@/lib/chat-filters';
@@ -8,7 +8,8 @@ const NO_PAGES: readonly ChatPage[] = [];
 
 /** The chat list for some params: the infinite query, its pages flattened and de-duplicated, and the accounts. */
 export function useChatList(params: ChatListParams) {
-  const query = useInfiniteQuery(chatListQueryOptions(params));
+  // Other filters keep the current rows on screen (dimmed) until their first page arrives, instead of a blank list.
+  const query = useInfiniteQuery({ ...chatListQueryOptions(params), placeholderData: keepPreviousData });
   // One memoized flatten per list on screen, so paging only walks the new page.
   const [select] = useState(createChatListSelector);
   const pages = query.data?.pages ?? NO_PAGES;

@@ -1,0 +1,541 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { chatList, escapeRegExp, listAllChats, openInbox } from './helpers';
+
+/*
+ * The chat detail pane against the simulator (2,500 chats, seed 7). The API is the oracle: every test reads the chats
+ * it needs from it first, and tests act on different chats (`claim`), because they change shared simulator state.
+ */
+
+interface ApiChat {
+  id: string;
+  name: string | null;
+  account_id: string;
+  account_type: string;
+  type: number;
+  unread_count: number;
+  archived: number | boolean;
+  pinned?: number | boolean;
+  muted_until: number | string | null;
+  read_only: number;
+  disabledFeatures?: string[];
+}
+
+interface ApiMessage {
+  id: string;
+  text: string | null;
+  is_event: number;
+  deleted: number;
+  attachments: unknown[];
+}
+
+const flag = (value: number | boolean | undefined) => value === true || value === 1;
+const claimed = new Set<string>();
+
+async function disconnectedAccountIds(request: APIRequestContext): Promise<Set<string>> {
+  const body = (await (await request.get('/api/v1/accounts?limit=250')).json()) as { items: { id: string; sources: { status: string }[] }[] };
+  return new Set(body.items.filter((a) => a.sources.some((s) => s.status === 'CREDENTIALS')).map((a) => a.id));
+}
+
+async function firstChats(request: APIRequestContext, limit = 10): Promise<ApiChat[]> {
+  const response = await request.get(`/api/v1/chats?limit=${limit}`);
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { items: ApiChat[] }).items;
+}
+
+async function getChat(request: APIRequestContext, id: string): Promise<ApiChat> {
+  const response = await request.get(`/api/v1/chats/${encodeURIComponent(id)}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as ApiChat;
+}
+
+async function newestMessages(request: APIRequestContext, id: string, limit = 50): Promise<{ items: ApiMessage[]; cursor: string | null }> {
+  const response = await request.get(`/api/v1/chats/${encodeURIComponent(id)}/messages?limit=${limit}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as { items: ApiMessage[]; cursor: string | null };
+}
+
+/** A writable chat of a connected account near the top of the list (so its row is on screen), not used by another test. */
+async function claim(request: APIRequestContext, accept: (chat: ApiChat) => boolean = () => true, within = 10): Promise<ApiChat> {
+  const disconnected = await disconnectedAccountIds(request);
+  const chat = (await firstChats(request, within)).find(
+    (c) => !claimed.has(c.id) && c.read_only === 0 && !disconnected.has(c.account_id) && !flag(c.archived) && accept(c),
+  );
+  if (!chat) throw new Error('no suitable chat near the top of the list');
+  claimed.add(chat.id);
+  return chat;
+}
+
+const rowOf = (page: Page, chatId: string): Locator => chatList(page).getByRole('option').and(page.locator(`[data-chat-id="${chatId}"]`));
+const pane = (page: Page): Locator => page.locator('section[aria-labelledby="chat-pane-title"]');
+const messages = (page: Page): Locator => page.getByRole('region', { name: 'Messages' });
+
+/** Rows are virtualized: scroll the list until the chat's row is rendered. */
+async function showRow(page: Page, chatId: string): Promise<Locator> {
+  const row = rowOf(page, chatId);
+  for (let step = 0; step < 30 && (await row.count()) === 0; step += 1) {
+    await chatList(page).evaluate((listbox, n) => {
+      let el: HTMLElement | null = listbox as HTMLElement;
+      while (el && !/(auto|scroll)/.test(getComputedStyle(el).overflowY)) el = el.parentElement;
+      if (el) el.scrollTop = n * el.clientHeight * 0.8;
+    }, step + 1);
+    await page.waitForTimeout(100);
+  }
+  return row;
+}
+
+async function openFromList(page: Page, chatId: string): Promise<void> {
+  await openInbox(page);
+  await (await showRow(page, chatId)).click();
+  await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(chatId))}$`));
+  await expect(messages(page)).toBeVisible();
+}
+
+async function rowLabel(page: Page, chatId: string): Promise<string | null> {
+  const row = rowOf(page, chatId);
+  return (await row.count()) === 0 ? null : row.getAttribute('aria-label');
+}
+
+test.beforeEach(({ page }) => {
+  // No script from a chat may ever run: any alert/confirm/prompt fails the test.
+  page.on('dialog', (dialog) => {
+    throw new Error(`a dialog opened: ${dialog.message()}`);
+  });
+});
+
+test('a chat opens from the list by click and by Enter, side by side on wide screens, and a reload reopens it', async ({ page, request }) => {
+  const [first, second] = await firstChats(request, 2);
+  await openInbox(page);
+  const list = chatList(page);
+  const firstName = (await rowOf(page, first!.id).getAttribute('aria-label'))!.split(', ')[0]!;
+  await rowOf(page, first!.id).click();
+  await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(first!.id))}$`));
+  await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
+  // Wide: the list stays beside the chat, its row selected.
+  await expect(list).toBeVisible();
+  await expect(rowOf(page, first!.id)).toHaveAttribute('aria-selected', 'true');
+
+  await list.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(second!.id))}$`));
+  const secondName = (await rowOf(page, second!.id).getAttribute('aria-label'))!.split(', ')[0]!;
+  await expect(page.getByRole('heading', { level: 2, name: secondName })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 2, name: secondName })).toBeVisible();
+  await expect(messages(page)).toBeVisible();
+  await expect(rowOf(page, second!.id)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('on a phone the chat replaces the list, and "Back to chats" returns to it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openInbox(page, '/?unread=false');
+  await chatList(page).getByRole('option').first().click();
+  await expect(page).toHaveURL(/\/chats\/[^?]+\?unread=false$/);
+  await expect(chatList(page)).toBeHidden();
+  await expect(messages(page)).toBeVisible();
+  await page.getByRole('link', { name: 'Back to chats' }).click();
+  await expect(page).toHaveURL(/\/\?unread=false$/);
+  await expect(chatList(page)).toBeVisible();
+});
+
+test('opening an unread chat marks it read, unless "Mark as read when opened" is off', async ({ page, request }) => {
+  const [first, second] = [await claim(request, (c) => c.unread_count > 0, 20), await claim(request, (c) => c.unread_count > 0, 20)];
+  await openFromList(page, first.id);
+  await expect.poll(async () => (await getChat(request, first.id)).unread_count).toBe(0);
+  await expect(rowOf(page, first.id)).toHaveAccessibleName(/, read,/);
+  await expect(pane(page).getByRole('list', { name: 'Chat state' }).getByText('Read', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings', exact: true });
+  await settings.getByRole('checkbox', { name: 'Mark as read when opened' }).uncheck();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await (await showRow(page, second.id)).click();
+  await expect(messages(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark as read' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect((await getChat(request, second.id)).unread_count).toBe(second.unread_count);
+});
+
+test('messages start at the newest, and older pages load on scroll up without moving the view', async ({ page, request }) => {
+  // A chat with more than one page of messages, whose newest one is plain text.
+  let target: { chat: ApiChat; newest: ApiMessage } | null = null;
+  for (const chat of await firstChats(request, 40)) {
+    const page1 = await newestMessages(request, chat.id);
+    const newest = page1.items[0];
+    if (page1.cursor && newest?.text && !newest.is_event && !newest.text.includes('<')) {
+      target = { chat, newest };
+      break;
+    }
+  }
+  expect(target).not.toBeNull();
+  // Older pages wait for the gate, so the view can be measured while one is on its way.
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === `/api/v1/chats/${target!.chat.id}/messages` && url.searchParams.has('cursor'),
+    async (route) => {
+      await gate;
+      await route.continue();
+    },
+  );
+  await page.goto(`/chats/${encodeURIComponent(target!.chat.id)}`);
+  const region = messages(page);
+  await expect(region.locator(`[data-message-id="${target!.newest.id}"]`)).toBeVisible();
+  await expect
+    .poll(() => region.evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight)))
+    .toBeLessThanOrEqual(2);
+
+  await region.evaluate(async (el) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
+    for (let i = 0; i < 80 && el.scrollTop > 0; i += 1) {
+      el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.8);
+      await frame();
+    }
+  });
+  await expect(page.getByText('Loading older messages…')).toBeVisible();
+  const probe = await region.evaluate((el) => {
+    const top = el.getBoundingClientRect().top;
+    const row = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].find((r) => r.getBoundingClientRect().bottom > top + 20)!;
+    return { id: row.dataset.messageId!, offset: row.getBoundingClientRect().top - top, height: el.scrollHeight };
+  });
+  release();
+  await expect(page.getByText('Loading older messages…')).toBeHidden();
+  await expect.poll(() => region.evaluate((el) => el.scrollHeight)).toBeGreaterThan(probe.height);
+  const after = await region.evaluate((el, id) => {
+    const row = el.querySelector<HTMLElement>(`[data-message-id="${id}"]`);
+    return row ? { offset: row.getBoundingClientRect().top - el.getBoundingClientRect().top, scrollTop: el.scrollTop } : null;
+  }, probe.id);
+  expect(after).not.toBeNull();
+  // Older messages were prepended above, and the message that was on top stayed where it was.
+  expect(after!.scrollTop).toBeGreaterThan(0);
+  expect(Math.abs(after!.offset - probe.offset)).toBeLessThanOrEqual(4);
+});
+
+test('attendees list pictures, names and profile links that open safely', async ({ page, request }) => {
+  const chat = (await firstChats(request, 40)).find((c) => c.account_type === 'LINKEDIN' && c.type === 1) ?? (await firstChats(request, 10))[0]!;
+  const response = await request.get(`/api/v1/chats/${encodeURIComponent(chat.id)}/attendees`);
+  const attendees = ((await response.json()) as { items: { name: string; profile_url?: string; is_self: number }[] }).items;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/chats/${encodeURIComponent(chat.id)}`);
+  const panel = page.getByRole('complementary', { name: /Attendees/ });
+  await expect(panel).toBeVisible();
+  for (const a of attendees) await expect(panel.getByText(a.name, { exact: true })).toBeVisible();
+  const links = panel.getByRole('link', { name: /^Profile of / });
+  await expect(links).toHaveCount(attendees.filter((a) => a.profile_url).length);
+  for (const link of await links.all()) {
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('href', /^https?:\/\//);
+  }
+  // It folds away.
+  await page.getByRole('button', { name: 'Close attendees' }).click();
+  await expect(panel).toBeHidden();
+  await page.getByRole('button', { name: 'Attendees' }).click();
+  await expect(panel).toBeVisible();
+});
+
+test('read, mute, archive and pin change the simulator and the list row, and their names flip', async ({ page, request }) => {
+  const chat = await claim(request, (c) => c.unread_count === 0 && !flag(c.pinned) && c.muted_until === null);
+  await openFromList(page, chat.id);
+  const id = chat.id;
+
+  await page.getByRole('button', { name: 'Pin', exact: true }).click();
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(true);
+  await expect(rowOf(page, id)).toHaveAccessibleName(/, pinned,/);
+  await page.getByRole('button', { name: 'Unpin' }).click();
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(false);
+  await expect(rowOf(page, id)).not.toHaveAccessibleName(/, pinned,/);
+
+  await page.getByRole('button', { name: 'Mute', exact: true }).click();
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBe(-1);
+  await expect(rowOf(page, id)).toHaveAccessibleName(/, muted,/);
+  await page.getByRole('button', { name: 'Unmute' }).click();
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBeNull();
+  await expect(rowOf(page, id)).not.toHaveAccessibleName(/, muted/);
+
+  await page.getByRole('button', { name: 'Mark as unread' }).click();
+  await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(1);
+  await expect(rowOf(page, id)).toHaveAccessibleName(/, 1 unread,/);
+  await page.getByRole('button', { name: 'Mark as read' }).click();
+  await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(0);
+  await expect(rowOf(page, id)).toHaveAccessibleName(/, read,/);
+
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(true);
+  await expect(pane(page).getByRole('list', { name: 'Chat state' }).getByText('Archived', { exact: true })).toBeVisible();
+  // The default view either leaves archived chats out (then the row goes) or shows them marked "archived".
+  await expect.poll(async () => {
+    const label = await rowLabel(page, id);
+    return label === null || /, archived,/.test(label);
+  }).toBe(true);
+  await page.getByRole('button', { name: 'Unarchive' }).click();
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
+  await expect(page.getByRole('button', { name: 'Archive', exact: true })).toBeVisible();
+  await expect(rowOf(page, id)).toBeVisible();
+  await expect(rowOf(page, id)).not.toHaveAccessibleName(/, archived/);
+});
+
+test('Undo reverses archive, mute and pin', async ({ page, request }) => {
+  const chat = await claim(request, (c) => !flag(c.pinned) && c.muted_until === null);
+  await openFromList(page, chat.id);
+  const id = chat.id;
+  const undo = async (title: RegExp) => {
+    const toast = page.getByRole('status').filter({ hasText: title });
+    await expect(toast).toBeVisible();
+    await toast.getByRole('button', { name: 'Undo' }).click();
+  };
+
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await undo(/^Archived “/);
+  await expect(page.getByRole('button', { name: 'Archive', exact: true })).toBeVisible();
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
+
+  await page.getByRole('button', { name: 'Mute', exact: true }).click();
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBe(-1);
+  await undo(/^Muted “/);
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBeNull();
+  await expect(page.getByRole('button', { name: 'Mute', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Pin', exact: true }).click();
+  await undo(/^Pinned “/);
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(false);
+  await expect(rowOf(page, id)).not.toHaveAccessibleName(/, pinned,/);
+});
+
+test('actions on a disconnected account are disabled with the reason, and a refused one rolls back with its message', async ({ page, request }) => {
+  const disconnected = await disconnectedAccountIds(request);
+  const chat = (await listAllChats(request)).find((c) => disconnected.has((c as unknown as ApiChat).account_id) && !flag(c.pinned)) as unknown as ApiChat;
+  expect(chat).toBeDefined();
+
+  await page.goto(`/chats/${encodeURIComponent(chat.id)}`);
+  const pin = page.getByRole('button', { name: 'Pin', exact: true });
+  await expect(pin).toBeDisabled();
+  await expect(pin).toHaveAccessibleDescription(/disconnected/);
+  await expect(page.getByRole('textbox', { name: 'Reply' })).toBeDisabled();
+
+  // If the app did not know (accounts say OK), the API refuses: the change is rolled back and the reason shown.
+  await page.route((url) => url.pathname === '/api/v1/accounts', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { items: { sources: { status: string }[] }[] };
+    for (const account of body.items) for (const source of account.sources) source.status = 'OK';
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  const enabledPin = page.getByRole('button', { name: 'Pin', exact: true });
+  await expect(enabledPin).toBeEnabled();
+  await enabledPin.click();
+  const alert = page.getByRole('alert').filter({ hasText: 'Account disconnected' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('was not pinned');
+  await expect(alert).toContainText('disconnected from LinkedIn');
+  await expect(page.getByRole('button', { name: 'Pin', exact: true })).toBeVisible();
+  await expect(pane(page).getByRole('list', { name: 'Chat state' }).getByText('Pinned', { exact: true })).toHaveCount(0);
+  expect(flag((await getChat(request, chat.id)).pinned)).toBe(false);
+});
+
+test('a reply shows at once as "Sending…", then the chat moves to the top of the list', async ({ page, request }) => {
+  const chat = await claim(request, (c) => !(c.disabledFeatures ?? []).includes('reply'), 12);
+  // Hold the answer a moment, so the optimistic state can be seen.
+  await page.route((url) => url.pathname === `/api/v1/chats/${chat.id}/messages`, async (route) => {
+    if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await openFromList(page, chat.id);
+  const text = `Reply from e2e ${Date.now()} <b>not bold</b>`;
+  const box = page.getByRole('textbox', { name: 'Reply' });
+  await box.fill(text);
+  await box.press('Enter');
+  await expect(box).toHaveValue('');
+  const sent = messages(page).getByText(text, { exact: true });
+  await expect(sent).toBeVisible();
+  await expect(messages(page).getByText('Sending…')).toBeVisible();
+  await expect(messages(page).getByText('Sending…')).toBeHidden();
+  await expect(sent).toBeVisible();
+  await expect.poll(async () => (await newestMessages(request, chat.id, 1)).items[0]?.text).toBe(text);
+  await expect(chatList(page).getByRole('option').first()).toHaveAttribute('data-chat-id', chat.id);
+  expect((await firstChats(request, 1))[0]!.id).toBe(chat.id);
+
+  // Shift+Enter is a new line, not a send.
+  await box.fill('line one');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('line two');
+  await expect(box).toHaveValue('line one\nline two');
+});
+
+test('a failed reply keeps the text in the box and says why in plain words', async ({ page, request }) => {
+  const chat = await claim(request, (c) => !(c.disabledFeatures ?? []).includes('reply'), 12);
+  await page.route((url) => url.pathname === `/api/v1/chats/${chat.id}/messages`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    await route.fulfill({
+      status: 403,
+      json: { status: 403, type: 'errors/insufficient_permissions', title: 'Forbidden', detail: 'Not allowed.' },
+    });
+  });
+  await openFromList(page, chat.id);
+  const box = page.getByRole('textbox', { name: 'Reply' });
+  await box.fill('This one will not go through');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not sent: Not allowed' })).toBeVisible();
+  await expect(box).toHaveValue('This one will not go through');
+  await expect(messages(page).getByText('This one will not go through')).toHaveCount(0);
+});
+
+test('markup and script in chat names and messages show as text and never run', async ({ page, request }) => {
+  const all = await listAllChats(request);
+  const hostile = all.find((c) => c.name === '<img src=x onerror=alert(1)>' && (c as unknown as ApiChat).account_type === 'LINKEDIN') ?? all.find((c) => c.name === '<img src=x onerror=alert(1)>');
+  expect(hostile).toBeDefined();
+  await page.goto(`/chats/${encodeURIComponent(hostile!.id)}`);
+  await expect(page.getByRole('heading', { level: 2, name: '<img src=x onerror=alert(1)>' })).toBeVisible();
+  await expect(messages(page)).toBeVisible();
+
+  // A chat whose newest page holds a script tag as text: scroll up to it.
+  let withScript: string | null = null;
+  const candidates = [...all.filter((x) => x.name?.startsWith('<')), ...all.slice(0, 150)];
+  for (const c of candidates) {
+    if ((await newestMessages(request, c.id)).items.some((x) => x.text === '<script>alert(1)</script>')) {
+      withScript = c.id;
+      break;
+    }
+  }
+  expect(withScript).not.toBeNull();
+  await page.goto(`/chats/${encodeURIComponent(withScript!)}`);
+  const region = messages(page);
+  await expect(region.locator('[data-message-id]').first()).toBeVisible();
+  const literal = region.getByText('<script>alert(1)</script>', { exact: true }).first();
+  for (let i = 0; i < 60 && (await literal.count()) === 0; i += 1) {
+    await region.evaluate((el) => (el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.7)));
+    await page.waitForTimeout(50);
+  }
+  await literal.scrollIntoViewIfNeeded();
+  await expect(literal).toBeVisible();
+  const injected = await page.evaluate(() => ({
+    scripts: document.querySelectorAll('main script').length,
+    images: document.querySelectorAll('main img[src="x"]').length,
+    svgs: document.querySelectorAll('main svg[onload]').length,
+    iframes: document.querySelectorAll('main iframe').length,
+    jsLinks: [...document.querySelectorAll('main a[href]')].filter((a) => a.getAttribute('href')!.trim().toLowerCase().startsWith('javascript:')).length,
+  }));
+  expect(injected).toEqual({ scripts: 0, images: 0, svgs: 0, iframes: 0, jsLinks: 0 });
+});
+
+test('LinkedIn HTML keeps only simple formatting, and links open safely in a new tab', async ({ page, request }) => {
+  const linkedin = (await listAllChats(request)).find((c) => (c as unknown as ApiChat).account_type === 'LINKEDIN')!;
+  const html =
+    '<p>Hello <strong>bold</strong> and <em>em</em></p><ul><li>one</li></ul><ol><li>two</li></ol>' +
+    '<a href="https://example.com/jobs" onclick="alert(1)">good link</a> <a href="javascript:alert(2)">bad link</a>' +
+    '<img src=x onerror=alert(3)><script>alert(4)</script><iframe src="https://example.com"></iframe><p onmouseover="alert(5)" style="color:red">styled</p>';
+  await page.route((url) => url.pathname === `/api/v1/chats/${linkedin.id}/messages`, (route) =>
+    route.fulfill({
+      json: {
+        object: 'MessageList',
+        cursor: null,
+        items: [
+          { object: 'Message', id: 'm-html', sender_id: 'x', text: html, timestamp: new Date().toISOString(), is_sender: 0, attachments: [], reactions: [], is_event: 0, deleted: 0, edited: 0 },
+        ],
+      },
+    }),
+  );
+  await page.goto(`/chats/${encodeURIComponent(linkedin.id)}`);
+  const body = messages(page).locator('[data-message-id="m-html"]');
+  await expect(body.getByText('good link')).toBeVisible();
+  await expect(body.locator('strong')).toHaveText('bold');
+  await expect(body.locator('em')).toHaveText('em');
+  await expect(body.locator('ul > li')).toHaveText('one');
+  await expect(body.locator('ol > li')).toHaveText('two');
+  const good = body.getByRole('link', { name: 'good link' });
+  await expect(good).toHaveAttribute('href', 'https://example.com/jobs');
+  await expect(good).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(good).toHaveAttribute('target', '_blank');
+  expect(await good.getAttribute('onclick')).toBeNull();
+  expect(await body.getByText('bad link').getAttribute('href')).toBeNull();
+  await expect(body.locator('img[src="x"], script, iframe, [onmouseover], [onclick]')).toHaveCount(0);
+  const styled = body.getByText('styled', { exact: true });
+  expect(await styled.getAttribute('style')).toBeNull();
+  // Hovering the element that carried onmouseover runs nothing (a dialog would fail the test).
+  await styled.hover();
+});
+
+test('keyboard: e, u, p, m act on the open chat and on the selected row, r replies, Esc closes, ? lists every shortcut', async ({ page, request }) => {
+  const chat = await claim(request, (c) => c.unread_count === 0 && !flag(c.pinned) && c.muted_until === null);
+  const id = chat.id;
+  await openFromList(page, id);
+  await messages(page).focus();
+
+  await page.keyboard.press('p');
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(true);
+  await expect(page.getByRole('button', { name: 'Unpin' })).toBeVisible();
+  await page.keyboard.press('p');
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(false);
+
+  await page.keyboard.press('m');
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBe(-1);
+  await page.keyboard.press('m');
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBeNull();
+
+  await page.keyboard.press('u');
+  await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(1);
+  await page.keyboard.press('u');
+  await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(0);
+
+  await page.keyboard.press('e');
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(true);
+  await page.keyboard.press('e');
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
+
+  // Modified keys are the browser's.
+  await page.keyboard.press('Alt+e');
+  await page.keyboard.press('Alt+p');
+  await page.waitForTimeout(300);
+  const untouched = await getChat(request, id);
+  expect([flag(untouched.archived), flag(untouched.pinned)]).toEqual([false, false]);
+
+  await page.keyboard.press('r');
+  const box = page.getByRole('textbox', { name: 'Reply' });
+  await expect(box).toBeFocused();
+  // Typing is not a shortcut: "e" and "p" stay text.
+  await page.keyboard.type('pep');
+  await expect(box).toHaveValue('pep');
+  expect(flag((await getChat(request, id)).pinned)).toBe(false);
+  await box.fill('');
+
+  // Esc leaves the box, a second Esc closes the chat and puts focus back on the list's selected row.
+  await page.keyboard.press('Escape');
+  await expect(box).not.toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(chatList(page)).toBeFocused();
+  await expect(rowOf(page, id)).toHaveAttribute('aria-selected', 'true');
+
+  // No chat open: the keys act on the selected row.
+  await page.keyboard.press('p');
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(true);
+  await expect(rowOf(page, id)).toHaveAccessibleName(/, pinned,/);
+  await page.keyboard.press('p');
+  await expect.poll(async () => flag((await getChat(request, id)).pinned)).toBe(false);
+
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  for (const label of ['Next chat', 'Previous chat', 'Open chat', 'Archive or unarchive', 'Mark as read or unread', 'Pin or unpin', 'Mute or unmute', 'Write a reply', 'Close the chat and return to the list', 'Show keyboard shortcuts']) {
+    await expect(help.getByText(label, { exact: true })).toBeVisible();
+  }
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation on the chat view (${colorScheme})`, async ({ page, request }) => {
+    await page.emulateMedia({ colorScheme });
+    const [chat] = await firstChats(request, 3);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/chats/${encodeURIComponent(chat!.id)}`);
+    await expect(messages(page).locator('[data-message-id]').first()).toBeVisible();
+    await expect(page.getByRole('complementary', { name: /Attendees/ })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}

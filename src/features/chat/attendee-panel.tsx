@@ -1,0 +1,78 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ExternalLink, X } from 'lucide-react';
+import { Avatar } from '@/components/ui/avatar';
+import { Spinner } from '@/components/ui/spinner';
+import { describeError } from '@/lib/error-messages';
+import type { ChatAttendee } from './attendees';
+
+export interface AttendeePanelProps {
+  id: string;
+  query: UseQueryResult<ChatAttendee[]>;
+  onClose: () => void;
+}
+
+/** Who is in the chat: pictures, names, headlines and profile links. The person's own entry comes last. */
+export function AttendeePanel({ id, query, onClose }: AttendeePanelProps) {
+  const attendees = query.data ? [...query.data].sort((a, b) => Number(a.isSelf) - Number(b.isSelf)) : [];
+  return (
+    <aside
+      id={id}
+      aria-labelledby={`${id}-title`}
+      className="absolute inset-0 z-20 flex flex-col bg-surface lg:static lg:z-auto lg:w-72 lg:shrink-0 lg:border-l lg:border-line"
+    >
+      <div className="flex h-11 shrink-0 items-center justify-between border-b border-line pr-2 pl-4">
+        <h3 id={`${id}-title`} className="text-sm font-semibold text-ink">
+          Attendees{query.data ? <span className="ml-1.5 font-normal text-muted">{query.data.length}</span> : null}
+        </h3>
+        <button type="button" aria-label="Close attendees" onClick={onClose} className="flex size-7 items-center justify-center rounded-md text-muted hover:bg-hover hover:text-ink">
+          <X aria-hidden="true" className="size-4" />
+        </button>
+      </div>
+      <div className="min-h-0 flex-1 overflow-y-auto">
+        {query.isPending ? (
+          <p role="status" className="flex items-center gap-2 p-4 text-sm text-muted">
+            <Spinner />
+            Loading attendees…
+          </p>
+        ) : query.isError ? (
+          <p role="alert" className="p-4 text-sm text-muted">
+            Attendees could not be loaded. {describeError(query.error).message}
+          </p>
+        ) : attendees.length === 0 ? (
+          <p className="p-4 text-sm text-muted">No attendees listed.</p>
+        ) : (
+          <ul className="divide-y divide-line">
+            {attendees.map((a) => (
+              <li key={a.id} className="flex items-center gap-3 px-4 py-2.5">
+                <Avatar src={a.pictureSrc} name={a.name} colorSeed={a.id} size={32} />
+                <div className="min-w-0 flex-1">
+                  <p className="truncate text-sm font-medium text-ink" title={a.name}>
+                    <span>{a.name}</span>
+                    {a.isSelf ? <span className="ml-1.5 text-xs font-normal text-muted">(you)</span> : null}
+                  </p>
+                  {a.headline ? (
+                    <p className="truncate text-xs text-muted" title={a.headline}>
+                      {a.headline}
+                    </p>
+                  ) : null}
+                </div>
+                {a.profileUrl ? (
+                  <a
+                    href={a.profileUrl}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    aria-label={`Profile of ${a.name} (opens in a new tab)`}
+                    title="Open profile"
+                    className="flex size-7 shrink-0 items-center justify-center rounded-md text-muted hover:bg-hover hover:text-ink"
+                  >
+                    <ExternalLink aria-hidden="true" className="size-3.5" />
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </aside>
+  );
+}

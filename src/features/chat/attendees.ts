@@ -1,0 +1,103 @@
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { apiGet } from '@/lib/api-client';
+import { cleanText } from '@/lib/chat-model';
+import { readListPage } from '@/lib/tolerant-list';
+import { chatPath } from './chat-detail';
+import { chatPaneKeys } from './keys';
+
+const flag = z.nullish(z.union([z.boolean(), z.number()]));
+const text = z.nullish(z.string());
+
+const wireAttendeeSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  provider_id: text,
+  name: text,
+  is_self: flag,
+  hidden: flag,
+  picture_url: text,
+  profile_url: text,
+  specifics: z.nullish(z.object({ headline: text, occupation: text })),
+});
+type WireAttendee = z.infer<typeof wireAttendeeSchema>;
+
+export interface ChatAttendee {
+  id: string;
+  providerId: string | null;
+  name: string;
+  isSelf: boolean;
+  hidden: boolean;
+  /** Same-origin picture path, or null when the API has no picture (so no request is made to find out). */
+  pictureSrc: string | null;
+  /** An http(s) profile link; anything else (e.g. `javascript:`) is dropped. */
+  profileUrl: string | null;
+  headline: string | null;
+}
+
+const toFlag = (value: boolean | number | null | undefined): boolean => (typeof value === 'number' ? value !== 0 : value === true);
+
+/** Only http(s) links are ever put in an href: a profile URL comes from the provider, not from us. */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  const value = cleanText(raw);
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function attendeePicturePath(attendeeId: string): string {
+  return `/api/v1/chat_attendees/${encodeURIComponent(attendeeId)}/picture`;
+}
+
+export function normalizeAttendee(wire: WireAttendee): ChatAttendee {
+  const isSelf = toFlag(wire.is_self);
+  return {
+    id: wire.id,
+    providerId: cleanText(wire.provider_id),
+    name: cleanText(wire.name) ?? cleanText(wire.provider_id) ?? 'Unknown person',
+    isSelf,
+    hidden: toFlag(wire.hidden),
+    // picture_url may point at a third party: the browser only ever asks the Triage server.
+    pictureSrc: cleanText(wire.picture_url) ? attendeePicturePath(wire.id) : null,
+    profileUrl: safeHttpUrl(wire.profile_url),
+    headline: cleanText(wire.specifics?.headline) ?? cleanText(wire.specifics?.occupation),
+  };
+}
+
+/** A big group can page its attendees; past this many pages the rest is not worth the requests. */
+const MAX_ATTENDEE_PAGES = 10;
+
+export async function fetchAttendees(chatId: string, signal?: AbortSignal): Promise<ChatAttendee[]> {
+  const out: ChatAttendee[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < MAX_ATTENDEE_PAGES; i += 1) {
+    const query = new URLSearchParams();
+    if (cursor) query.set('cursor', cursor);
+    const page = readListPage(await apiGet(`${chatPath(chatId)}/attendees`, { query, signal }), wireAttendeeSchema, normalizeAttendee, 'attendee');
+    out.push(...page.items);
+    if (!page.cursor || page.cursor === cursor) break;
+    cursor = page.cursor;
+  }
+  return out;
+}
+
+export function attendeesQueryOptions(chatId: string) {
+  return queryOptions({
+    queryKey: chatPaneKeys.attendees(chatId),
+    queryFn: ({ signal }) => fetchAttendees(chatId, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Attendees by both ids a message may carry: the attendee id and the provider's sender id. */
+export function indexAttendees(attendees: readonly ChatAttendee[] | undefined): ReadonlyMap<string, ChatAttendee> {
+  const map = new Map<string, ChatAttendee>();
+  for (const attendee of attendees ?? []) {
+    map.set(attendee.id, attendee);
+    if (attendee.providerId && !map.has(attendee.providerId)) map.set(attendee.providerId, attendee);
+  }
+  return map;
+}

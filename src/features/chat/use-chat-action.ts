@@ -1,0 +1,87 @@
+import { MutationObserver, useMutation, useQueryClient, type MutationOptions, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { providerLabel } from '@/config/providers';
+import { apiPatch } from '@/lib/api-write';
+import { actionDoneLabel, API_ACTIONS, applyChatAction, inverseAction, isUndoable } from '@/lib/chat-actions';
+import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chat-list-cache';
+import type { InboxChat } from '@/lib/chat-model';
+import { chatKeys, findCachedChat } from '@/lib/chat-queries';
+import { describeError } from '@/lib/error-messages';
+import { dismissToast, showToast } from '@/lib/toast-store';
+import { chatPath } from './chat-detail';
+import type { ChatActionRequest } from './chat-action-request';
+
+interface ActionContext {
+  snapshot: CacheSnapshot;
+  undoToastId: number | null;
+  chat: InboxChat | undefined;
+}
+
+const ACTION_MUTATION_KEY = [...chatKeys.all, 'action'] as const;
+
+export function knownChat(queryClient: QueryClient, chatId: string): InboxChat | undefined {
+  return queryClient.getQueryData<InboxChat>(chatKeys.detail(chatId)) ?? findCachedChat(queryClient, chatId);
+}
+
+/**
+ * Read / mute / archive / pin through PATCH /api/v1/chats/:id, optimistic everywhere the chat is cached. A failure
+ * restores exactly what the change replaced and says why; archive, mute and pin offer an Undo for a few seconds.
+ */
+export function chatActionMutationOptions(queryClient: QueryClient): MutationOptions<unknown, unknown, ChatActionRequest, ActionContext> {
+  return {
+    mutationKey: ACTION_MUTATION_KEY,
+    mutationFn: ({ chatId, action }) => apiPatch(chatPath(chatId), { action: API_ACTIONS[action.kind], value: action.value }),
+    onMutate: async ({ chatId, action, isUndo, quiet }) => {
+      // A list or detail fetch landing after the optimistic change would overwrite it with the old state.
+      await Promise.all([
+        queryClient.cancelQueries({ queryKey: chatKeys.lists() }),
+        queryClient.cancelQueries({ queryKey: chatKeys.detail(chatId), exact: true }),
+      ]);
+      const chat = knownChat(queryClient, chatId);
+      const snapshot = applyChatChange(queryClient, { chatId, update: (c) => applyChatAction(c, action), now: Date.now() });
+      let undoToastId: number | null = null;
+      if (!quiet && !isUndo && isUndoable(action.kind)) {
+        undoToastId = showToast({
+          tone: 'info',
+          title: `${actionDoneLabel(action)} “${chat?.displayName ?? 'chat'}”`,
+          action: { label: 'Undo', run: () => runChatAction(queryClient, { chatId, action: inverseAction(action), isUndo: true }) },
+        });
+      }
+      return { snapshot, undoToastId, chat };
+    },
+    onError: (error, { action }, context) => {
+      if (!context) return;
+      restoreSnapshot(queryClient, context.snapshot);
+      if (context.undoToastId !== null) dismissToast(context.undoToastId);
+      const copy = describeError(error, { providerLabel: context.chat ? providerLabel(context.chat.provider) : undefined });
+      const name = context.chat?.displayName ?? 'The chat';
+      showToast({ tone: 'error', title: copy.title, message: `“${name}” was not ${actionDoneLabel(action).toLowerCase()}. ${copy.message}` });
+    },
+    onSettled: (_data, _error, { chatId }) => {
+      // While other actions are in flight, a refetch could bring back a state they already changed optimistically.
+      if (queryClient.isMutating({ mutationKey: ACTION_MUTATION_KEY }) > 1) return;
+      // Lists are only marked stale: refetching every loaded page of every list for one flag is not worth it.
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists(), refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: chatKeys.detail(chatId), exact: true });
+    },
+  };
+}
+
+/**
+ * Runs an action outside any component (keyboard shortcuts, the Undo button of a toast that outlives the pane).
+ * Failures are handled by the options (rollback and toast), so the returned promise never rejects.
+ */
+export function runChatAction(queryClient: QueryClient, request: ChatActionRequest): Promise<void> {
+  return new MutationObserver(queryClient, chatActionMutationOptions(queryClient)).mutate(request).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+export function useChatAction() {
+  const queryClient = useQueryClient();
+  const mutation = useMutation(chatActionMutationOptions(queryClient));
+  const { mutate } = mutation;
+  const run = useCallback((request: ChatActionRequest) => mutate(request), [mutate]);
+  return { run, isPending: mutation.isPending };
+}

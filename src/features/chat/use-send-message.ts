@@ -1,0 +1,96 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiPost } from '@/lib/api-write';
+import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chat-list-cache';
+import { chatKeys, MAX_PAGES_REFETCHED_ON_FOCUS, type ChatListData } from '@/lib/chat-queries';
+import { chatPath } from './chat-detail';
+import { chatPaneKeys } from './keys';
+import type { ChatMessage, MessagesData } from './messages';
+
+export interface SendRequest {
+  text: string;
+}
+
+interface SendContext {
+  pendingId: string;
+  snapshot: CacheSnapshot;
+}
+
+let pendingSeq = 0;
+
+export function pendingMessage(id: string, text: string, now: number): ChatMessage {
+  return {
+    id,
+    senderId: null,
+    senderAttendeeId: null,
+    text,
+    sentAt: now,
+    mine: true,
+    attachments: [],
+    reactions: [],
+    quoted: null,
+    edited: false,
+    deleted: false,
+    isEvent: false,
+    seen: false,
+    delivered: false,
+    status: 'sending',
+  };
+}
+
+/** Pages are newest first: a new message goes at the front of the first page. */
+export function withPendingMessage(data: MessagesData | undefined, message: ChatMessage): MessagesData | undefined {
+  if (!data || data.pages.length === 0) return data;
+  const [first, ...rest] = data.pages;
+  return { ...data, pages: [{ ...first!, messages: [message, ...first!.messages] }, ...rest] };
+}
+
+export function withoutMessage(data: MessagesData | undefined, messageId: string): MessagesData | undefined {
+  if (!data) return data;
+  return { ...data, pages: data.pages.map((page) => (page.messages.some((m) => m.id === messageId) ? { ...page, messages: page.messages.filter((m) => m.id !== messageId) } : page)) };
+}
+
+/**
+ * POST /api/v1/chats/:id/messages. The message shows at once as "Sending…", the chat moves to the top of every list
+ * that shows it (and is read: sending marks it read, as the providers do); the answer is reconciled by refetching the
+ * messages and the lists on screen. A failure takes the message out again and puts the lists back.
+ */
+export function useSendMessage(chatId: string) {
+  const queryClient = useQueryClient();
+  const messagesKey = chatPaneKeys.messages(chatId);
+
+  return useMutation<unknown, unknown, SendRequest, SendContext>({
+    mutationFn: ({ text }) => apiPost(`${chatPath(chatId)}/messages`, { text }),
+    onMutate: async ({ text }) => {
+      await queryClient.cancelQueries({ queryKey: messagesKey });
+      const now = Date.now();
+      pendingSeq += 1;
+      const pendingId = `pending:${now}:${pendingSeq}`;
+      queryClient.setQueryData<MessagesData>(messagesKey, (data) => withPendingMessage(data, pendingMessage(pendingId, text, now)));
+      const snapshot = applyChatChange(queryClient, {
+        chatId,
+        update: (chat) => ({ ...chat, lastActivityAt: now, unreadCount: 0 }),
+        now,
+        options: { reposition: true },
+      });
+      return { pendingId, snapshot };
+    },
+    onError: (_error, _request, context) => {
+      if (!context) return;
+      queryClient.setQueryData<MessagesData>(messagesKey, (data) => withoutMessage(data, context.pendingId));
+      restoreSnapshot(queryClient, context.snapshot);
+    },
+    onSettled: async (_data, error) => {
+      if (error) return;
+      void queryClient.invalidateQueries({ queryKey: chatKeys.lists(), refetchType: 'none' });
+      void queryClient.refetchQueries({
+        queryKey: chatKeys.lists(),
+        type: 'active',
+        // The same bound the list uses for focus refetches: a long scrolled list is not replayed page by page.
+        predicate: (query) => ((query.state.data as ChatListData | undefined)?.pages.length ?? 0) <= MAX_PAGES_REFETCHED_ON_FOCUS,
+      });
+      void queryClient.invalidateQueries({ queryKey: chatKeys.detail(chatId), exact: true });
+      // Returned, so the mutation stays pending (and the message "Sending…") until the real one is in the cache.
+      await queryClient.invalidateQueries({ queryKey: messagesKey });
+    },
+  });
+}
