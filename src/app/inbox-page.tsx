@@ -3,27 +3,34 @@ import { useLocation, useRoute, useSearch } from 'wouter';
 import { ChatPane, TriageShortcuts } from '@/features/chat';
 import { ChatList } from '@/features/inbox';
 import { selectMarkReadOnOpen, selectPageSize, useAccountSelection, useSettings } from '@/features/settings';
-import { accountIdsFromSearch, filtersFromSearch, type ChatListParams } from '@/lib/chat-filters';
+import { accountIdsFromSearch, parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chat-filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import { useSelectionStore } from '@/lib/selection-store';
-import { NoChatSelected } from './chat-pane';
+import { NoChatSelected } from './no-chat-selected';
 import { CHAT_ROUTE, chatPath, decodeChatId, withSearch } from './routes';
 
 /** The list and, on wide screens, the detail pane beside it; on narrow ones an open chat replaces the list. */
 export function InboxPage({ density }: { density: Density }) {
-  const [, navigate] = useLocation();
+  const [location, navigate] = useLocation();
   const search = useSearch();
   const [chatOpen, route] = useRoute(CHAT_ROUTE);
   const chatId = chatOpen && route ? decodeChatId(route.chatId) : null;
 
   const selectedAccountIds = useAccountSelection();
   const pageSize = useSettings(selectPageSize);
+  // Invalid values in the link are dropped here and reported by the list's filter bar.
+  const { filters, invalid } = useMemo(() => parseFilterSearch(search), [search]);
   const params = useMemo<ChatListParams>(() => {
     // A link that names accounts (?accounts=) shows those; otherwise the selection saved in Settings.
     const linked = accountIdsFromSearch(search);
-    return { accountIds: linked.length > 0 ? linked : selectedAccountIds, pageSize, filters: filtersFromSearch(search) };
-  }, [search, selectedAccountIds, pageSize]);
+    return { accountIds: linked.length > 0 ? linked : selectedAccountIds, pageSize, filters };
+  }, [search, selectedAccountIds, pageSize, filters]);
+  // Each filter change is a history entry, so Back and Forward step through views (typing replaces; see FilterBar).
+  const changeFilters = useCallback(
+    (next: ChatFilters, options?: { replace?: boolean }) => navigate(withSearch(location, searchWithFilters(search, next)), { replace: options?.replace ?? false }),
+    [navigate, location, search],
+  );
   const openChat = useCallback((id: string) => navigate(withSearch(chatPath(id), search)), [navigate, search]);
   // Filters live in the query string, so clearing them is dropping it.
   const clearFilters = useCallback(() => navigate(chatId ? chatPath(chatId) : '/'), [navigate, chatId]);
@@ -38,7 +45,15 @@ export function InboxPage({ density }: { density: Density }) {
   return (
     <main className="flex min-h-0 flex-1">
       <div className={cn('min-h-0 flex-col bg-surface lg:flex lg:w-[420px] lg:shrink-0 lg:border-r lg:border-line', chatId ? 'hidden' : 'flex w-full')}>
-        <ChatList params={params} density={density} activeChatId={chatId} onOpenChat={openChat} onClearFilters={clearFilters} />
+        <ChatList
+          params={params}
+          density={density}
+          activeChatId={chatId}
+          onOpenChat={openChat}
+          onFiltersChange={changeFilters}
+          onClearFilters={clearFilters}
+          invalidFilters={invalid}
+        />
       </div>
       <div className={cn('min-w-0 flex-1 flex-col', chatId ? 'flex' : 'hidden lg:flex')}>
         {chatId ? (

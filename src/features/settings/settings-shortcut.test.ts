@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSettingsShortcut, isTypingTarget, type ShortcutEvent } from './settings-shortcut';
+import { isTypingTarget } from '@/lib/typing-target';
+import { isSettingsShortcut, type ShortcutEvent } from './settings-shortcut';
 
 // The unit tests run without a DOM: elements are stood in for by the fields the check reads.
 const element = (tagName: string, extra: Record<string, unknown> = {}) => ({ nodeType: 1, tagName, isContentEditable: false, ...extra }) as unknown as EventTarget;
