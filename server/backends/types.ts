@@ -8,6 +8,12 @@ export interface UpstreamRequest {
   contentType?: string;
   /** Cancelled when the browser goes away; the adapter adds its own timeout on top. */
   signal?: AbortSignal;
+  /**
+   * The route streams the response body to the browser (pictures, attachments): the timeout then covers only the wait
+   * for the response headers, so a large download is not cut off; `signal` still cancels it. Otherwise the timeout
+   * also covers reading the body.
+   */
+  streaming?: boolean;
 }
 
 /** One adapter per upstream dialect. The simulator is reached through the Unipile adapter, like the real API. */
@@ -28,3 +34,21 @@ export class UpstreamUnreachableError extends Error {
 }
 
 export type FetchLike = (input: Request) => Promise<Response>;
+
+const bufferedBodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+
+/** A response whose body the adapter already read in full; `responseBytes` hands its bytes over without a copy. */
+export function bufferedResponse(bytes: Uint8Array<ArrayBuffer> | null, init: ResponseInit): Response {
+  const response = new Response(bytes, init);
+  if (bytes) bufferedBodies.set(response, bytes);
+  return response;
+}
+
+export function isBuffered(response: Response): boolean {
+  return bufferedBodies.has(response);
+}
+
+/** The body of an upstream answer as bytes: free for a buffered one, read otherwise. */
+export async function responseBytes(response: Response): Promise<Uint8Array<ArrayBuffer>> {
+  return bufferedBodies.get(response) ?? new Uint8Array(await response.arrayBuffer());
+}

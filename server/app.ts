@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import packageJson from '../package.json' with { type: 'json' };
+import type { Backend } from './backends/types';
+import type { Config } from './config';
+import { createApiRoutes } from './routes/api';
+import { ForbiddenError, knownErrorResponse, notFound, unexpectedErrorResponse } from './routes/errors';
+import { createStaticRoutes } from './routes/static';
+
+export interface Logger {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface AppOptions {
+  config: Config;
+  backend: Backend;
+  logger?: Logger;
+}
+
+const consoleLogger: Logger = {
+  info: (message) => console.log(message),
+  error: (message) => console.error(message),
+};
+
+/**
+ * For the SPA's HTML. Tailwind compiles to a stylesheet and React sets styles through the CSSOM, so neither needs
+ * 'unsafe-inline'. Images may be data: or blob: URLs (avatars, attachment previews); everything else is our origin.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const LOOPBACK_HOSTS = /^(?:localhost|[\w-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** The hostname of a request URL, without the cost of a URL parse on every API call. */
+function hostnameOf(url: string): string {
+  const start = url.indexOf('//') + 2;
+  const slash = url.indexOf('/', start);
+  const authority = url.slice(start, slash === -1 ? undefined : slash);
+  if (authority.startsWith('[')) return authority.slice(0, authority.indexOf(']') + 1);
+  const colon = authority.indexOf(':');
+  return (colon === -1 ? authority : authority.slice(0, colon)).toLowerCase();
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** The Triage HTTP app: API proxy, config endpoint and (when built) the SPA. No listen: tests call it in-process. */
+export function createApp({ config, backend, logger = consoleLogger }: AppOptions): Hono {
+  const secret = config.backend.kind === 'unipile' ? config.backend.apiKey : null;
+  // Belt and braces: whatever an error message carries, the key never reaches a log line.
+  const redact = (text: string) => (secret ? text.split(secret).join('[redacted]') : text);
+  const logServerError = (error: unknown, c: Context, expected = false) => {
+    const what = expected && error instanceof Error ? error.message : describe(error);
+    logger.error(redact(`triage: ${c.req.method} ${c.req.path} failed: ${what}`));
+  };
+
+  const app = new Hono();
+
+  app.onError((error, c) => {
+    const known = knownErrorResponse(error);
+    if (known) return known;
+    logServerError(error, c);
+    return unexpectedErrorResponse();
+  });
+  app.notFound((c) => notFound(c.req.method, c.req.path));
+
+  if (config.logRequests) {
+    app.use(async (c, next) => {
+      const start = performance.now();
+      await next();
+      // The path only: queries carry search text and cursors, which do not belong in logs.
+      logger.info(`triage: ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
+    });
+  }
+
+  app.use(async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    headers.set('x-content-type-options', 'nosniff');
+    headers.set('referrer-policy', 'no-referrer');
+    // An attachment relayed as text/html keeps its own sandboxing policy.
+    if (headers.get('content-type')?.startsWith('text/html') && !headers.has('content-security-policy')) {
+      headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+  });
+
+  if (LOOPBACK_HOSTS.test(config.host) || config.host === '::1') {
+    // Listening on loopback only: a page on another site that re-points its DNS name at 127.0.0.1 (DNS rebinding)
+    // would otherwise read the inbox through this API. Its requests name that site in Host; ours name localhost.
+    app.use('/api/*', async (c, next) => {
+      const hostname = hostnameOf(c.req.url);
+      if (!LOOPBACK_HOSTS.test(hostname)) throw new ForbiddenError(`Triage listens on ${config.host} and answers only requests addressed to it.`);
+      await next();
+    });
+  }
+
+  app.get('/api/config', (c) =>
+    c.json({ backend: { kind: backend.kind, host: backend.host }, version: packageJson.version }, 200, { 'cache-control': 'no-store' }),
+  );
+  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError }));
+  app.all('/api/*', (c) => notFound(c.req.method, c.req.path));
+
+  if (config.staticDir) app.route('/', createStaticRoutes({ root: config.staticDir }));
+
+  return app;
+}

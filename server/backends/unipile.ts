@@ -1,0 +1,122 @@
+import { Cancellation, createFetchTransport, createNodeTransport, type Transport } from './node-transport';
+import {
+  bufferedResponse,
+  isBuffered,
+  UpstreamTimeoutError,
+  UpstreamUnreachableError,
+  type Backend,
+  type FetchLike,
+  type UpstreamRequest,
+} from './types';
+
+export interface UnipileBackendOptions {
+  kind: Backend['kind'];
+  /** Origin of the API, e.g. https://api1.unipile.com:13111 (no path; a trailing slash is tolerated). */
+  baseUrl: string;
+  /** Shown in GET /api/config; never a secret. */
+  host: string;
+  apiKey: string;
+  timeoutMs: number;
+  /**
+   * The transport, as a fetch: the simulator's fetch for the embedded API, a fake in tests, or globalThis.fetch.
+   * Without it, requests go out through node:http(s) with keep-alive (see node-transport.ts: much cheaper per request).
+   */
+  fetch?: FetchLike;
+}
+
+/**
+ * The Unipile dialect adapter. The request it sends carries only what the route passed plus the key and an accept
+ * header: nothing the browser sent (cookies, authorization, its own X-API-KEY) can reach the upstream through here.
+ */
+export function createUnipileBackend(options: UnipileBackendOptions): Backend {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const { apiKey, timeoutMs, host } = options;
+  const send: Transport = options.fetch ? createFetchTransport(base, options.fetch) : createNodeTransport(base);
+  const timeoutMessage = `${host} did not answer within ${timeoutMs} ms`;
+
+  async function request(req: UpstreamRequest): Promise<Response> {
+    const query = req.query?.toString();
+    const headers: Record<string, string> = { 'X-API-KEY': apiKey, accept: 'application/json' };
+    if (req.contentType) headers['content-type'] = req.contentType;
+
+    // Fires on our timeout, or when the browser goes away (the route's signal).
+    const cancellation = new Cancellation();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      cancellation.cancel(new UpstreamTimeoutError(timeoutMessage));
+    }, timeoutMs);
+    const routeSignal = req.signal;
+    const onRouteAbort = () => cancellation.cancel(routeSignal?.reason);
+    if (routeSignal?.aborted) onRouteAbort();
+    else routeSignal?.addEventListener('abort', onRouteAbort, { once: true });
+    const done = () => {
+      clearTimeout(timer);
+      routeSignal?.removeEventListener('abort', onRouteAbort);
+    };
+    const fail = (error: unknown): never => {
+      done();
+      if (timedOut) throw new UpstreamTimeoutError(timeoutMessage);
+      if (routeSignal?.aborted) throw error; // the browser left; nobody reads this answer
+      if (isNetworkError(error)) throw new UpstreamUnreachableError(`cannot reach ${host}: ${describeNetworkError(error)}`, { cause: error });
+      throw error;
+    };
+
+    let response: Response;
+    try {
+      const path = query ? `${req.path}?${query}` : req.path;
+      // Raced against the cancellation too: a transport that ignores it (a fake, the simulator) still times out.
+      response = await cancellation.race(send({ method: req.method, path, headers, body: req.body, buffer: !req.streaming, cancellation }));
+    } catch (error) {
+      return fail(error);
+    }
+
+    if (req.streaming) {
+      // The body goes to the browser as it arrives; the timeout was for the answer to start, the browser can cancel.
+      clearTimeout(timer);
+      return response;
+    }
+    if (isBuffered(response)) {
+      done();
+      return response;
+    }
+    try {
+      // Read here, under the timeout, so a body that stalls half-way is a timeout and not a hung request.
+      const body = await cancellation.race(response.arrayBuffer());
+      done();
+      const copied = new Headers(response.headers);
+      // The bytes are decoded already; the upstream's length and encoding no longer describe them.
+      copied.delete('content-encoding');
+      copied.delete('content-length');
+      return bufferedResponse(body.byteLength === 0 && isNullBodyStatus(response.status) ? null : new Uint8Array(body), {
+        status: response.status,
+        statusText: response.statusText,
+        headers: copied,
+      });
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  return { kind: options.kind, host, request };
+}
+
+function isNullBodyStatus(status: number): boolean {
+  return status === 101 || status === 204 || status === 205 || status === 304;
+}
+
+function systemCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
+  return undefined;
+}
+
+/** DNS, refused and reset connections: fetch rejects with a TypeError (the system error in `cause`), node:http with the system error. */
+function isNetworkError(error: unknown): boolean {
+  if (error instanceof TypeError) return true;
+  const code = systemCode(error);
+  return code !== undefined && /^(?:E[A-Z]+|UND_ERR_\w+)$/.test(code);
+}
+
+function describeNetworkError(error: unknown): string {
+  return systemCode(error instanceof Error ? error.cause : undefined) ?? systemCode(error) ?? (error instanceof Error ? error.message : 'network error');
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('runs on the simulator when neither UNIPILE_DSN nor UNIPILE_API_KEY is set', () => {
+    const config = loadConfig({});
+    expect(config.backend).toEqual({ kind: 'simulator', chats: 5_000, latencyMs: 0, faultRate: 0, seed: 42 });
+    expect(config).toMatchObject({ host: '127.0.0.1', port: 5173, upstreamTimeoutMs: 30_000, staticDir: null, logRequests: false });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ UNIPILE_DSN: '  ', UNIPILE_API_KEY: '', PORT: '' }).backend.kind).toBe('simulator');
+  });
+
+  it('uses Unipile when both are set, keeping only the origin of the DSN', () => {
+    const config = loadConfig({ UNIPILE_DSN: 'https://api8.unipile.com:13851/', UNIPILE_API_KEY: 'k' });
+    expect(config.backend).toEqual({ kind: 'unipile', dsn: 'https://api8.unipile.com:13851', host: 'api8.unipile.com:13851', apiKey: 'k' });
+  });
+
+  it.each([
+    [{ UNIPILE_DSN: 'https://api8.unipile.com:13851' }, 'UNIPILE_API_KEY'],
+    [{ UNIPILE_API_KEY: 'k' }, 'UNIPILE_DSN'],
+  ])('refuses only one of the pair (%j), naming the missing one', (env, missing) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${missing} is not`));
+  });
+
+  it.each([
+    [{ PORT: 'http' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ UPSTREAM_TIMEOUT_MS: '0' }, 'UPSTREAM_TIMEOUT_MS'],
+    [{ UPSTREAM_TIMEOUT_MS: '1.5' }, 'UPSTREAM_TIMEOUT_MS'],
+    [{ SIMULATOR_CHATS: 'lots' }, 'SIMULATOR_CHATS'],
+    [{ SIMULATOR_CHATS: '2000000' }, 'SIMULATOR_CHATS'],
+    [{ SIMULATOR_LATENCY_MS: '-5' }, 'SIMULATOR_LATENCY_MS'],
+    [{ SIMULATOR_SEED: 'x' }, 'SIMULATOR_SEED'],
+    [{ SIMULATOR_FAULT_RATE: '1.5' }, 'SIMULATOR_FAULT_RATE'],
+    [{ SIMULATOR_FAULT_RATE: 'often' }, 'SIMULATOR_FAULT_RATE'],
+    [{ LOG_REQUESTS: 'yes' }, 'LOG_REQUESTS'],
+    [{ UNIPILE_DSN: 'api8.unipile.com:13851', UNIPILE_API_KEY: 'k' }, 'UNIPILE_DSN'],
+    [{ UNIPILE_DSN: 'ftp://api8.unipile.com', UNIPILE_API_KEY: 'k' }, 'UNIPILE_DSN'],
+    [{ UNIPILE_DSN: 'https://api8.unipile.com:13851/api/v1', UNIPILE_API_KEY: 'k' }, 'UNIPILE_DSN'],
+    [{ UNIPILE_DSN: 'https://user:pw@api8.unipile.com', UNIPILE_API_KEY: 'k' }, 'UNIPILE_DSN'],
+  ])('names the bad variable: %j', (env, variable) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(variable);
+  });
+
+  it('never puts the API key in an error message', () => {
+    expect(() => loadConfig({ UNIPILE_API_KEY: 'super-secret-key' })).toThrow(ConfigError);
+    try {
+      loadConfig({ UNIPILE_API_KEY: 'super-secret-key', UNIPILE_DSN: 'nope' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('super-secret-key');
+    }
+  });
+
+  it('reads the rest', () => {
+    const config = loadConfig(
+      { HOST: '0.0.0.0', PORT: '0', UPSTREAM_TIMEOUT_MS: '500', SIMULATOR_CHATS: '20000', SIMULATOR_SEED: '7', SIMULATOR_FAULT_RATE: '0.1', LOG_REQUESTS: '1', TRIAGE_STATIC_DIR: '/srv/triage' },
+      { staticDir: '/ignored' },
+    );
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 0, upstreamTimeoutMs: 500, staticDir: '/srv/triage', logRequests: true });
+    expect(config.backend).toMatchObject({ kind: 'simulator', chats: 20_000, seed: 7, faultRate: 0.1 });
+    expect(loadConfig({}, { staticDir: '/from/default' }).staticDir).toBe('/from/default');
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * /api/v1/* — the proxy to the messaging API (Unipile's dialect), holding the API key so the browser never does.
+ *
+ * Forwarded, and nothing else (any other path or method answers 404 `errors/not_found`, and nothing goes upstream):
+ *   GET   /accounts                       cursor, limit
+ *   GET   /accounts/:id
+ *   GET   /chats                          unread, cursor, before, after, limit, account_type, account_id
+ *                                         + the extension parameters below
+ *   GET   /chats/:id                      account_id
+ *   PATCH /chats/:id                      JSON {action: setReadStatus|setMuteStatus|setArchiveStatus|setPinnedStatus,
+ *                                         value: boolean}
+ *   GET   /chats/:id/messages             cursor, before, after, limit, sender_id
+ *   POST  /chats/:id/messages             JSON {text, ...} with a non-empty text, or multipart/form-data (streamed)
+ *   GET   /chats/:id/attendees
+ *   GET   /chat_attendees/:id/picture     binary, streamed
+ *   GET   /messages/:id/attachments/:attachment_id   binary, streamed
+ *
+ * Query parameters are checked against the API reference before anything goes upstream (limit 1–250, before/after
+ * YYYY-MM-DDTHH:MM:SS.sssZ, account_type one of the seven providers, unread true|false, cursor and ids non-empty,
+ * account_id a comma-separated list); a bad one answers 400 `errors/invalid_parameters` with `detail`
+ * "<param>: <why>". Parameters a route does not document are dropped. Ids in the path are decoded once and
+ * re-encoded, so an id never leaves its path segment. Upstream errors pass through with their status and body;
+ * a timeout answers 504 `errors/request_timeout`, an unreachable API 503 `errors/network_down`, an answer that is
+ * not JSON 502 `errors/bad_gateway`. Writes a browser marks as cross-site answer 403 `errors/forbidden`. Only the
+ * key and `accept` (plus the body's content type) go upstream: never the browser's cookies, authorization or
+ * X-API-KEY.
+ *
+ * Extension parameters of GET /api/v1/chats (filters the messaging API cannot apply; the server applies them):
+ *   folder=<name>        chats whose `folder` list contains <name> (a known folder such as INBOX, or a custom one)
+ *   archived=true|false  chats whose `archived` is 1 / is 0
+ *   pinned=true|false    chats whose `pinned` is 1 / is 0 (absent counts as 0)
+ *   muted=true|false     muted chats: `muted_until` is -1 or a date still to come (null or a past date: not muted)
+ *   q=<text>             chats whose display name contains <text>, ignoring case and accents ("zoe" finds "Zoë");
+ *                        chats without a name do not match; at most 200 characters, not blank
+ * Each is given at most once and validated like the others (400 naming it). They combine with each other and with
+ * the upstream filters (unread, before, after, account_type, account_id). With any of them present, the server walks
+ * the upstream list (pages of 250, the same upstream filters) keeping matches until it has `limit` of them (default
+ * 100) or has examined 10 upstream pages, and answers:
+ *   { object: 'ChatList', items, cursor, scan: { scanned, complete } }
+ *   - items: the matching chats, in upstream order (possibly none: the budget can run out first).
+ *   - cursor: this server's own opaque cursor, not Unipile's (padded base64 like Unipile's, which the SDK checks);
+ *     null once the list is complete. Pass it back with the SAME filters to continue; an upstream cursor, or one
+ *     issued for other filters, answers 400 (and so does a filtered cursor sent without its filters). It records
+ *     where in the upstream list the scan stopped and the last chat consumed, so resuming neither skips nor repeats
+ *     chats, even when the list changed in between. `limit` may change from page to page.
+ *   - scan.scanned: chats this request examined; scan.complete: true when the upstream list is exhausted.
+ * A page with fewer than `limit` items and a non-null cursor is not the end: keep asking until complete is true.
+ */
+import { Hono, type Context } from 'hono';
+import type { Backend, UpstreamRequest } from '../backends/types';
+import {
+  DEFAULT_FILTERED_LIMIT,
+  filterFingerprint,
+  isOurCursor,
+  parseChatFilters,
+  readScanCursor,
+  scanChats,
+} from './chat-filters';
+import { ForbiddenError, InvalidParameterError, knownErrorResponse, notFound, unexpectedErrorResponse, UpstreamErrorResponse } from './errors';
+import { ACCOUNT_LIST_QUERY, CHAT_LIST_QUERY, CHAT_QUERY, MESSAGE_LIST_QUERY, pickQuery, searchParamsOf } from './query';
+import { isJsonContentType, relayBinary, relayJson } from './relay';
+
+export interface ApiRoutesOptions {
+  backend: Backend;
+  /**
+   * Called for every 5xx Triage answers itself: `expected` for an upstream that timed out, could not be reached or
+   * answered garbage (worth a line in the log), not for a bug (worth a stack).
+   */
+  onServerError?: (error: unknown, c: Context, expected: boolean) => void;
+}
+
+const PATCH_ACTIONS = ['setReadStatus', 'setMuteStatus', 'setArchiveStatus', 'setPinnedStatus'] as const;
+/** A message is text; a JSON body beyond this is not one. Attachments go multipart, streamed. */
+const MAX_JSON_BODY = 1024 * 1024;
+
+class NotFoundError extends Error {}
+
+/** Decoded once by the router, encoded once here: `@` survives, `/`, `?`, `#` cannot leave the segment. */
+function segment(value: string): string {
+  // `.` and `..` would be dot segments in the upstream URL (even as %2E%2E) and climb out of the route.
+  if (value === '.' || value === '..') throw new NotFoundError();
+  return encodeURIComponent(value);
+}
+
+/**
+ * Writes come from Triage's own page. A form on another site can POST here without a preflight, so a browser that
+ * says the request is cross-site is refused: by Sec-Fetch-Site when it sends it (every current browser; behind a
+ * proxy that rewrites Host it is the only reliable signal), else by comparing Origin with the host addressed.
+ * Clients that are not browsers send neither and are unaffected.
+ */
+function assertSameOrigin(c: Context): void {
+  const refuse = () => new ForbiddenError('Cross-site requests are not accepted.');
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) {
+    if (site === 'same-origin' || site === 'none') return;
+    throw refuse();
+  }
+  const origin = c.req.header('origin');
+  if (origin === undefined) return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw refuse();
+  }
+  if (originHost !== new URL(c.req.url).host) throw refuse();
+}
+
+async function readJsonBody(c: Context): Promise<{ text: string; value: unknown }> {
+  if (!isJsonContentType(c.req.header('content-type') ?? null)) throw new InvalidParameterError('content-type', 'must be application/json');
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > MAX_JSON_BODY) throw new InvalidParameterError('body', 'is too large');
+  const text = await c.req.text();
+  if (text.length > MAX_JSON_BODY) throw new InvalidParameterError('body', 'is too large');
+  try {
+    return { text, value: JSON.parse(text) as unknown };
+  } catch {
+    throw new InvalidParameterError('body', 'must be valid JSON');
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): Hono {
+  const api = new Hono();
+  // Single calls do not watch the browser's signal: it costs an AbortController per request, and a call that outlives
+  // its browser just ends at the timeout. Multi-page scans do watch it; streamed bodies stop when the browser does.
+  const forward = (req: UpstreamRequest) => backend.request(req);
+
+  api.onError((error, c) => {
+    if (error instanceof NotFoundError) return notFound(c.req.method, c.req.path);
+    const known = knownErrorResponse(error);
+    if (known) {
+      if (known.status >= 500 && !(error instanceof UpstreamErrorResponse)) onServerError?.(error, c, true);
+      return known;
+    }
+    onServerError?.(error, c, false);
+    return unexpectedErrorResponse();
+  });
+
+  // Hono answers HEAD with the GET route; the proxy forwards only the listed methods.
+  api.use('*', async (c, next) => {
+    if (c.req.method === 'HEAD') return notFound('HEAD', c.req.path);
+    await next();
+  });
+
+  api.get('/accounts', async (c) => {
+    const query = pickQuery(searchParamsOf(c.req.url), ACCOUNT_LIST_QUERY);
+    return relayJson(await forward({ method: 'GET', path: '/api/v1/accounts', query }));
+  });
+
+  api.get('/accounts/:id', async (c) => {
+    return relayJson(await forward({ method: 'GET', path: `/api/v1/accounts/${segment(c.req.param('id'))}` }));
+  });
+
+  api.get('/chats', async (c) => {
+    const params = searchParamsOf(c.req.url);
+    const upstreamQuery = pickQuery(params, CHAT_LIST_QUERY);
+    const filters = parseChatFilters(params);
+    const cursor = upstreamQuery.get('cursor') ?? undefined;
+    if (filters === null) {
+      if (cursor !== undefined && isOurCursor(cursor)) {
+        throw new InvalidParameterError('cursor', 'belongs to a filtered chat list: send it with the same filters (folder, archived, pinned, muted, q)');
+      }
+      return relayJson(await forward({ method: 'GET', path: '/api/v1/chats', query: upstreamQuery }));
+    }
+    const fingerprint = filterFingerprint(upstreamQuery, params);
+    const scanCursor = readScanCursor(cursor, fingerprint);
+    const limit = Number(upstreamQuery.get('limit') ?? DEFAULT_FILTERED_LIMIT);
+    upstreamQuery.delete('cursor');
+    upstreamQuery.delete('limit');
+    const list = await scanChats({ backend, upstreamQuery, filters, limit, cursor: scanCursor, fingerprint, signal: c.req.raw.signal });
+    return c.json(list, 200, { 'cache-control': 'no-store' });
+  });
+
+  api.get('/chats/:id', async (c) => {
+    const query = pickQuery(searchParamsOf(c.req.url), CHAT_QUERY);
+    return relayJson(await forward({ method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}`, query }));
+  });
+
+  api.patch('/chats/:id', async (c) => {
+    const path = `/api/v1/chats/${segment(c.req.param('id'))}`;
+    assertSameOrigin(c);
+    const { value: body } = await readJsonBody(c);
+    if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
+    const { action, value } = body;
+    if (typeof action !== 'string' || !(PATCH_ACTIONS as readonly string[]).includes(action)) {
+      throw new InvalidParameterError('action', `must be one of ${PATCH_ACTIONS.join(', ')}`);
+    }
+    if (typeof value !== 'boolean') throw new InvalidParameterError('value', 'must be true or false');
+    return relayJson(await forward({ method: 'PATCH', path, body: JSON.stringify({ action, value }), contentType: 'application/json' }));
+  });
+
+  api.get('/chats/:id/messages', async (c) => {
+    const query = pickQuery(searchParamsOf(c.req.url), MESSAGE_LIST_QUERY);
+    return relayJson(await forward({ method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/messages`, query }));
+  });
+
+  api.post('/chats/:id/messages', async (c) => {
+    const path = `/api/v1/chats/${segment(c.req.param('id'))}/messages`;
+    assertSameOrigin(c);
+    const contentType = c.req.header('content-type') ?? '';
+    if (/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
+      // Attachments can be large: the body streams through untouched, with its boundary.
+      return relayJson(await forward({ method: 'POST', path, body: c.req.raw.body, contentType }));
+    }
+    if (!isJsonContentType(contentType)) throw new InvalidParameterError('content-type', 'must be application/json or multipart/form-data');
+    const { text, value: body } = await readJsonBody(c);
+    if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
+    if (typeof body.text !== 'string' || body.text.trim() === '') throw new InvalidParameterError('text', 'must be a non-empty string');
+    return relayJson(await forward({ method: 'POST', path, body: text, contentType: 'application/json' }));
+  });
+
+  api.get('/chats/:id/attendees', async (c) => {
+    return relayJson(await forward({ method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/attendees` }));
+  });
+
+  api.get('/chat_attendees/:id/picture', async (c) => {
+    return relayBinary(await forward({ method: 'GET', path: `/api/v1/chat_attendees/${segment(c.req.param('id'))}/picture`, streaming: true }));
+  });
+
+  api.get('/messages/:id/attachments/:attachment_id', async (c) => {
+    const path = `/api/v1/messages/${segment(c.req.param('id'))}/attachments/${segment(c.req.param('attachment_id'))}`;
+    return relayBinary(await forward({ method: 'GET', path, streaming: true }));
+  });
+
+  api.all('*', (c) => notFound(c.req.method, c.req.path));
+
+  return api;
+}

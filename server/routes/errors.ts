@@ -1,0 +1,92 @@
+import { UpstreamTimeoutError, UpstreamUnreachableError } from '../backends/types';
+
+/** Unipile's error envelope: every error Triage itself produces has this shape, so the browser handles one dialect. */
+export interface ErrorEnvelope {
+  title: string;
+  detail: string;
+  type: string;
+  status: number;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export function errorResponse(envelope: ErrorEnvelope, headers?: Record<string, string>): Response {
+  return new Response(JSON.stringify(envelope), {
+    status: envelope.status,
+    headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function notFound(method: string, path: string): Response {
+  return errorResponse({
+    title: 'Not Found',
+    detail: `${method} ${path} is not a route Triage serves.`,
+    type: 'errors/not_found',
+    status: 404,
+  });
+}
+
+/** A query parameter or body field the route refuses; the message names it as `<param>: <why>`. */
+export class InvalidParameterError extends Error {
+  override name = 'InvalidParameterError';
+  constructor(
+    readonly param: string,
+    readonly why: string,
+  ) {
+    super(`${param}: ${why}`);
+  }
+}
+
+/** The upstream answered with something Triage cannot relay (not JSON, not the documented shape, a redirect). */
+export class BadGatewayError extends Error {
+  override name = 'BadGatewayError';
+}
+
+export const NOT_JSON_DETAIL = 'The messaging API answered with something that is not JSON.';
+
+/** An upstream error answer to pass on as it is (thrown from deep inside a multi-page scan). */
+export class UpstreamErrorResponse extends Error {
+  override name = 'UpstreamErrorResponse';
+  constructor(readonly response: Response) {
+    super(`upstream answered ${response.status}`);
+  }
+}
+
+export class ForbiddenError extends Error {
+  override name = 'ForbiddenError';
+}
+
+/** Maps the errors routes throw on purpose to their answers; anything else is unexpected (500, logged). */
+export function knownErrorResponse(error: unknown): Response | null {
+  if (error instanceof InvalidParameterError) {
+    return errorResponse({ title: 'Invalid parameters', detail: error.message, type: 'errors/invalid_parameters', status: 400 });
+  }
+  if (error instanceof UpstreamErrorResponse) return error.response;
+  if (error instanceof UpstreamTimeoutError) {
+    return errorResponse({
+      title: 'Request timed out',
+      detail: 'The messaging API did not answer in time. Please try again.',
+      type: 'errors/request_timeout',
+      status: 504,
+    });
+  }
+  if (error instanceof UpstreamUnreachableError) {
+    return errorResponse({
+      title: 'Network down',
+      detail: 'Triage cannot reach the messaging API. Please wait a moment and retry.',
+      type: 'errors/network_down',
+      status: 503,
+    });
+  }
+  if (error instanceof BadGatewayError) {
+    return errorResponse({ title: 'Bad Gateway', detail: error.message, type: 'errors/bad_gateway', status: 502 });
+  }
+  if (error instanceof ForbiddenError) {
+    return errorResponse({ title: 'Forbidden', detail: error.message, type: 'errors/forbidden', status: 403 });
+  }
+  return null;
+}
+
+export function unexpectedErrorResponse(): Response {
+  return errorResponse({ title: 'Unexpected error', detail: 'Something went wrong.', type: 'errors/unexpected_error', status: 500 });
+}
