@@ -181,21 +181,30 @@ async function serverMemory() {
   }
 }
 
+// `npm run bench -- --only=proxy,scroll` runs some sections; by default all of them.
+const sections = ['bundle', 'memory', 'proxy', 'first-row', 'paging', 'scroll'] as const;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (section: (typeof sections)[number]) => !only || only.includes(section);
+
 async function main() {
   const started = Date.now();
   buildIfNeeded();
   console.log('Triage benchmarks (figures, not tests)\n');
-  bundle();
-  await serverMemory();
-  await proxy();
-  const browser = await launch();
-  try {
-    await firstRow(browser, 0);
-    await firstRow(browser, 150);
-    await pagingAndFilters(browser);
-    await scrolling(browser);
-  } finally {
-    await browser.close();
+  if (wanted('bundle')) bundle();
+  if (wanted('memory')) await serverMemory();
+  if (wanted('proxy')) await proxy();
+  if (wanted('first-row') || wanted('paging') || wanted('scroll')) {
+    const browser = await launch();
+    try {
+      if (wanted('first-row')) {
+        await firstRow(browser, 0);
+        await firstRow(browser, 150);
+      }
+      if (wanted('paging')) await pagingAndFilters(browser);
+      if (wanted('scroll')) await scrolling(browser);
+    } finally {
+      await browser.close();
+    }
   }
   const result = { date: new Date().toISOString(), node: process.version, seconds: Math.round((Date.now() - started) / 1000), rows };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// `node --import tsx` (not the tsx CLI, which runs the program in a child process): the pid measured is the server's.
+const tsxLoader = ['--import', 'tsx'];
 
 export interface Running {
   url: string;
@@ -61,7 +62,7 @@ function running(child: ChildProcess, url: string, firstLine: string): Running {
 /** Triage (`server/main.ts`, serving dist/) on a port of its own, with the given environment. */
 export async function startTriage(env: Record<string, string>): Promise<Running> {
   const port = nextPort++;
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', tsx, join(root, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', ...tsxLoader, join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, UNIPILE_DSN: '', UNIPILE_API_KEY: '', SIMULATOR_LATENCY_MS: '0', SIMULATOR_FAULT_RATE: '0', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +74,7 @@ export async function startTriage(env: Record<string, string>): Promise<Running>
 /** The simulator alone on a port (scripts/simulator-server.ts): the "direct" side of the proxy comparison. */
 export async function startSimulator(env: Record<string, string>): Promise<Running & { apiKey: string }> {
   const port = nextPort++;
-  const child = spawn(process.execPath, [tsx, join(root, 'scripts', 'simulator-server.ts')], {
+  const child = spawn(process.execPath, [...tsxLoader, join(root, 'scripts', 'simulator-server.ts')], {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
