@@ -16,8 +16,10 @@ test('the list loads with rows that state their position', async ({ page }) => {
 
 test('scrolling reaches every chat exactly once, with a constant DOM size', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const oracle = await listAllChats(request);
-  expect(oracle.length).toBe(2500);
+  const all = await listAllChats(request);
+  expect(all.length).toBe(2500);
+  // The default view is the inbox: archived chats are left out.
+  const oracle = all.filter((chat) => !flag(chat.archived));
   const list = await openInbox(page);
 
   const seen = await list.evaluate(async (listbox) => {
@@ -46,8 +48,8 @@ test('scrolling reaches every chat exactly once, with a constant DOM size', asyn
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids).toEqual(oracle.map((chat) => chat.id));
   expect(seen.maxRows).toBeLessThanOrEqual(100);
-  await expect(page.getByText('All 2,500 chats loaded')).toBeVisible();
-  await expect(list.getByRole('option').last()).toHaveAttribute('aria-setsize', '2500');
+  await expect(page.getByText(`All ${oracle.length.toLocaleString('en-US')} chats loaded`)).toBeVisible();
+  await expect(list.getByRole('option').last()).toHaveAttribute('aria-setsize', String(oracle.length));
   expect(await list.getByRole('option').count()).toBeLessThanOrEqual(100);
 });
 
@@ -63,7 +65,8 @@ async function showChat(page: Page, oracle: WireChat[], chat: WireChat) {
 }
 
 test('a row states unread, pinned and muted in its accessible name', async ({ page, request }) => {
-  const oracle = await listAllChats(request);
+  // The inbox (the default view) leaves archived chats out.
+  const oracle = (await listAllChats(request)).filter((chat) => !flag(chat.archived));
   const named = (c: WireChat) => typeof c.name === 'string' && c.name.trim() !== '';
   const unreadPinned = oracle.find((c) => named(c) && c.unread_count > 0 && flag(c.pinned));
   const mutedForever = oracle.find((c) => named(c) && c.muted_until === -1);
@@ -107,7 +110,7 @@ test('keyboard: j/k, arrows, Home/End move the selection; Enter opens the chat',
   await expect(selected).toHaveAttribute('aria-posinset', '100');
   expect(Number(loaded)).toBeLessThanOrEqual(100);
   const lastChatId = await selected.getAttribute('data-chat-id');
-  await expect(page.getByText(/^200\+$/)).toBeVisible();
+  await expect(page.getByText(/^200 loaded$/)).toBeVisible();
   await expect(selected).toHaveAttribute('data-chat-id', lastChatId!);
   await expect(selected).toBeInViewport();
 

@@ -8,6 +8,8 @@ export interface ChatListToolbarProps {
   title: string;
   loaded: number;
   complete: boolean;
+  /** Other filters were chosen; the rows shown are the previous ones until their first page arrives. */
+  switching: boolean;
   /** A background refresh of data already on screen (not a page load). */
   refreshing: boolean;
   /** A background refresh failed; the rows shown are the last good ones. */
@@ -16,24 +18,37 @@ export interface ChatListToolbarProps {
   onRefresh: () => void;
 }
 
-function countText(loaded: number, complete: boolean): string {
-  if (loaded === 0) return '';
-  return complete ? loaded.toLocaleString() : `${loaded.toLocaleString()}+`;
+function countText(loaded: number, complete: boolean, switching: boolean): string {
+  if (switching || loaded === 0) return '';
+  return complete ? `${loaded.toLocaleString()} ${loaded === 1 ? 'chat' : 'chats'}` : `${loaded.toLocaleString()} loaded`;
 }
 
-export function ChatListToolbar({ headingId, title, loaded, complete, refreshing, staleError, errorContext, onRefresh }: ChatListToolbarProps) {
+export function ChatListToolbar({ headingId, title, loaded, complete, switching, refreshing, staleError, errorContext, onRefresh }: ChatListToolbarProps) {
   const stale = staleError ? describeError(staleError, errorContext) : null;
+  const count = countText(loaded, complete, switching);
   return (
     <div className="flex h-11 shrink-0 items-center gap-2 border-b border-line pr-2 pl-4">
-      <h2 id={headingId} className="text-[13px] font-semibold text-ink">
+      <h2 id={headingId} className="min-w-0 truncate text-[13px] font-semibold text-ink" title={title}>
         {title}
       </h2>
-      <span className="text-xs text-muted tabular-nums" title={complete ? 'Every chat is loaded' : 'More chats load as you scroll'}>
-        {countText(loaded, complete)}
-      </span>
+      {count ? (
+        <>
+          <span aria-hidden="true" className="text-xs text-faint">
+            ·
+          </span>
+          <span className="shrink-0 text-xs text-muted tabular-nums" title={complete ? 'Every chat is loaded' : 'More chats load as you scroll'}>
+            {count}
+          </span>
+        </>
+      ) : null}
       {/* One polite live region that is always present, so its changes are announced. */}
-      <span role="status" className="ml-auto flex items-center gap-1.5 text-xs text-muted">
-        {refreshing ? (
+      <span role="status" className="ml-auto flex shrink-0 items-center gap-1.5 text-xs text-muted">
+        {switching ? (
+          <>
+            <Spinner className="size-3.5" />
+            Updating
+          </>
+        ) : refreshing ? (
           <>
             <Spinner className="size-3.5" />
             Refreshing

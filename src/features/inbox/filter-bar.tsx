@@ -1,23 +1,27 @@
 import { BellOff, ChevronDown, Pin, Search, SlidersHorizontal, TriangleAlert, X } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Button } from '@/components/ui/button';
 import { ProviderIcon } from '@/components/ui/provider-icon';
-import { providerLabel, type KnownProvider } from '@/config/providers';
+import { providerLabel } from '@/config/providers';
+import type { Account } from '@/lib/accounts';
 import { CHAT_VIEWS, MAX_SEARCH_LENGTH, readSearch, type ChatFilters, type ChatView, type InvalidFilter } from '@/lib/chat-filters';
+import type { InboxChat } from '@/lib/chat-model';
 import { cn } from '@/lib/cn';
 import { isTypingTarget } from '@/lib/typing-target';
-import { dayToInstant, describeFilters, folderFilterLabel, instantToDay, invalidFilterNotice, KNOWN_FOLDERS, VIEW_LABELS } from './filter-labels';
+import { dayToInstant, instantToDay, invalidFilterNotice } from './filter-inputs';
+import { describeFilters, folderFilterLabel, KNOWN_FOLDERS, VIEW_LABELS } from './filter-labels';
 import { useDraft } from './use-draft';
+import { useFilterOptions } from './use-filter-options';
 
 export type FiltersChange = (filters: ChatFilters, options?: { replace?: boolean }) => void;
 
 export interface FilterBarProps {
   filters: ChatFilters;
-  /** Providers of the selected accounts (all accounts when none is selected). */
-  providers: readonly KnownProvider[];
-  unreadByProvider: ReadonlyMap<string, number>;
-  /** Custom folders seen on loaded chats so far. */
-  customFolders: readonly string[];
+  /** The account selection (empty = every account): the Provider options are those accounts' providers. */
+  accountIds: readonly string[];
+  accountsById: ReadonlyMap<string, Account>;
+  /** The loaded chats: unread counts per provider and custom folders come from them. */
+  chats: readonly InboxChat[];
   invalid: readonly InvalidFilter[];
   onChange: FiltersChange;
   onClear: () => void;
@@ -34,6 +38,9 @@ const pill = (active: boolean) =>
     active ? 'border-accent/40 bg-accent/10 text-accent' : 'border-line bg-surface text-ink hover:bg-hover',
   );
 
+/** The pill draws the focus ring of the control inside it (which has none of its own). */
+const FOCUS_WITHIN = 'has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-1 has-[:focus-visible]:outline-accent';
+
 /**
  * A native <select> drawn as a compact pill: the select lies transparent over a face that shows the choice in short
  * words (and an icon). The select itself takes clicks and keys, so it stays a plain, accessible select.
@@ -41,7 +48,7 @@ const pill = (active: boolean) =>
 function FilterSelect({ label, value, face, icon, onChange, children }: { label: string; value: string; face: string; icon?: ReactNode; onChange: (value: string) => void; children: ReactNode }) {
   const id = useId();
   return (
-    <div title={label} className={cn(pill(value !== ''), 'has-[select:focus-visible]:outline-2 has-[select:focus-visible]:outline-offset-1 has-[select:focus-visible]:outline-accent')}>
+    <div title={label} className={cn(pill(value !== ''), FOCUS_WITHIN)}>
       <label htmlFor={id} className="sr-only">
         {label}
       </label>
@@ -62,30 +69,34 @@ function DateFilter({ label, value, onChange }: { label: string; value: string |
   const committed = instantToDay(value);
   const [draft, setDraft] = useDraft(committed, (d) => (d === '' || dayToInstant(d) ? d : committed), (d) => onChange(dayToInstant(d)), DATE_DELAY_MS);
   return (
-    <div className={cn(pill(value !== undefined), 'pr-1')}>
+    <div className={cn(pill(value !== undefined), FOCUS_WITHIN, 'pr-1')}>
       <label htmlFor={id} className="text-muted">
         {label}
       </label>
-      <input id={id} type="date" value={draft} onChange={(e) => setDraft(e.target.value)} className="h-6 w-[8.5rem] bg-transparent text-[13px] text-ink outline-none" />
+      <input id={id} type="date" value={draft} onChange={(e) => setDraft(e.target.value)} className="h-6 w-[7.5rem] bg-transparent text-[13px] text-ink outline-none" />
     </div>
   );
 }
 
 /** "/" puts the cursor in the search box, unless a text field or a dialog has the keyboard. */
-function useSlashToSearch(input: React.RefObject<HTMLInputElement | null>) {
+function useSlashToSearch(input: RefObject<HTMLInputElement | null>) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
+      // Not while a dialog is open, nor while the box is hidden (an open chat covers the list on a phone).
+      const box = input.current;
+      if (isTypingTarget(event.target) || document.querySelector('dialog[open]') || !box || box.offsetParent === null) return;
       event.preventDefault();
-      input.current?.focus();
+      box.focus();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [input]);
 }
 
-export function FilterBar({ filters, providers, unreadByProvider, customFolders, invalid, onChange, onClear }: FilterBarProps) {
+/** The filter controls above the list. Loaded as its own chunk right after the list (see chat-list.tsx). */
+export default function FilterBar({ filters, accountIds, accountsById, chats, invalid, onChange, onClear }: FilterBarProps) {
+  const { providers, unreadByProvider, customFolders } = useFilterOptions(accountIds, accountsById, chats);
   const set = (patch: ChatFilters, replace = false) => onChange({ ...filters, ...patch }, { replace });
   const searchRef = useRef<HTMLInputElement>(null);
   useSlashToSearch(searchRef);
@@ -93,7 +104,10 @@ export function FilterBar({ filters, providers, unreadByProvider, customFolders,
   const [search, setSearch] = useDraft(filters.q ?? '', (d) => readSearch(d) ?? '', (q) => set({ q: q || undefined }, filters.q !== undefined), SEARCH_DELAY_MS);
 
   const [open, setOpen] = useState(false);
+  const [datesOpen, setDatesOpen] = useState(false);
+  const showDates = datesOpen || filters.after !== undefined || filters.before !== undefined;
   const panelId = useId();
+  const datesId = useId();
   const chips = describeFilters(filters);
   const notice = invalidFilterNotice(invalid);
   const [dismissed, setDismissed] = useState<string | null>(null);
@@ -128,9 +142,11 @@ export function FilterBar({ filters, providers, unreadByProvider, customFolders,
             onChange={(e) => setSearch(e.target.value)}
             className="h-8 w-full rounded-md border border-line bg-raised pr-8 pl-8 text-sm text-ink placeholder:text-faint"
           />
-          <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-line px-1.5 font-sans text-[11px] text-faint">
-            /
-          </kbd>
+          {search === '' ? (
+            <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 hidden -translate-y-1/2 rounded border border-line px-1.5 font-sans text-[11px] text-faint sm:block">
+              /
+            </kbd>
+          ) : null}
         </div>
         <Button className="sm:hidden" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
           <SlidersHorizontal aria-hidden="true" className="size-4" />
@@ -199,8 +215,17 @@ export function FilterBar({ filters, providers, unreadByProvider, customFolders,
           <BellOff aria-hidden="true" className="size-3.5" />
           Muted
         </button>
-        <DateFilter label="Since" value={filters.after} onChange={(after) => set({ after })} />
-        <DateFilter label="Before" value={filters.before} onChange={(before) => set({ before })} />
+        {/* Dates are used less: folded away until asked for (or set). */}
+        <button type="button" aria-expanded={showDates} aria-controls={datesId} onClick={() => setDatesOpen(!showDates)} className={pill(false)}>
+          Dates
+          <ChevronDown aria-hidden="true" className={cn('size-3.5 opacity-70', showDates && 'rotate-180')} />
+        </button>
+        {showDates ? (
+          <div id={datesId} className="flex basis-full flex-wrap gap-1.5">
+            <DateFilter label="Since" value={filters.after} onChange={(after) => set({ after })} />
+            <DateFilter label="Before" value={filters.before} onChange={(before) => set({ before })} />
+          </div>
+        ) : null}
       </div>
       {chips.length > 0 ? (
         <div className="flex flex-wrap items-center gap-1.5">

@@ -1,5 +1,5 @@
 import { providerLabel } from '@/config/providers';
-import type { ChatFilters, ChatView, FilterName, InvalidFilter } from '@/lib/chat-filters';
+import type { ChatFilters, ChatView, FilterName } from '@/lib/chat-filters';
 
 /** The folders Unipile names, with the words the filter offers them under (custom folders keep their own name). */
 export const KNOWN_FOLDERS: Readonly<Record<string, string>> = {
@@ -13,23 +13,6 @@ export const KNOWN_FOLDERS: Readonly<Record<string, string>> = {
 export const folderFilterLabel = (folder: string): string => KNOWN_FOLDERS[folder] ?? folder;
 
 export const VIEW_LABELS: Record<ChatView, string> = { inbox: 'Inbox', archived: 'Archived', all: 'All chats' };
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local calendar day of an instant, as a date input holds it (`YYYY-MM-DD`). */
-export function instantToDay(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** The start of a local calendar day as an instant: the link then names the same moment for whoever opens it. */
-export function dayToInstant(day: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return undefined;
-  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return d.getFullYear() >= 1000 && d.getFullYear() <= 2999 ? d.toISOString() : undefined;
-}
 
 function formatInstant(iso: string): string {
   const d = new Date(iso);
@@ -58,11 +41,4 @@ export function describeFilters(filters: ChatFilters): { name: FilterName; label
 export function filterSummary(filters: ChatFilters): string {
   const parts = describeFilters(filters);
   return parts.length > 0 ? parts.map((p) => p.label).join(' · ') : VIEW_LABELS[filters.view ?? 'inbox'];
-}
-
-export function invalidFilterNotice(invalid: readonly InvalidFilter[]): string | null {
-  if (invalid.length === 0) return null;
-  // A long value (a pasted paragraph as q) is cut: the notice names the problem, it does not echo the link.
-  const items = invalid.map((i) => `${i.name}=${i.raw.length > 40 ? `${i.raw.slice(0, 40)}…` : i.raw}`).join(', ');
-  return invalid.length === 1 ? `Ignored an invalid filter in the link: ${items}` : `Ignored invalid filters in the link: ${items}`;
 }
