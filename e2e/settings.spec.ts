@@ -251,6 +251,20 @@ test('density changes the row height', async ({ page }) => {
   await expect.poll(rowHeight).toBe(52);
 });
 
+test('the time format switches the rows between relative and absolute times', async ({ page }) => {
+  const list = await openInbox(page);
+  // The row's time is drawn from data-text (see DrawnText); its <time> carries the exact instant.
+  const shownTime = () => list.getByRole('option').first().locator('time').first().getAttribute('data-text');
+  await expect.poll(shownTime).toMatch(/^(now|\d+[mh]|[A-Z][a-z]{2}( \d+)?|\d{4})$/);
+  const dialog = await openSettings(page);
+  await dialog.getByRole('radio', { name: 'Absolute' }).check();
+  await page.keyboard.press('Escape');
+  // The newest chat is recent, so its absolute time carries a clock time ("9:41 AM" or "Mar 4, 9:41 AM").
+  await expect.poll(shownTime).toMatch(/\d{1,2}:\d{2}/);
+  await page.reload();
+  await expect.poll(shownTime).toMatch(/\d{1,2}:\d{2}/);
+});
+
 test('a page size of 0 or 300 shows the message and is not applied; a valid one is', async ({ page }) => {
   await openInbox(page);
   const limits: string[] = [];

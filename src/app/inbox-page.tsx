@@ -2,7 +2,7 @@ import { Suspense, useCallback, useMemo } from 'react';
 import { useLocation, useRoute, useSearch } from 'wouter';
 import { ChatPane, TriageShortcuts } from '@/features/chat';
 import { ChatList } from '@/features/inbox';
-import { selectMarkReadOnOpen, selectPageSize, useAccountSelection, useSettings } from '@/features/settings';
+import { selectMarkReadOnOpen, selectPageSize, selectTimeFormat, useAccountSelection, useSettings } from '@/features/settings';
 import { accountIdsFromSearch, parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chat-filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
@@ -19,6 +19,7 @@ export function InboxPage({ density }: { density: Density }) {
 
   const selectedAccountIds = useAccountSelection();
   const pageSize = useSettings(selectPageSize);
+  const timeStyle = useSettings(selectTimeFormat);
   // Invalid values in the link are dropped here and reported by the list's filter bar.
   const { filters, invalid } = useMemo(() => parseFilterSearch(search), [search]);
   const params = useMemo<ChatListParams>(() => {
@@ -48,6 +49,7 @@ export function InboxPage({ density }: { density: Density }) {
         <ChatList
           params={params}
           density={density}
+          timeStyle={timeStyle}
           activeChatId={chatId}
           onOpenChat={openChat}
           onFiltersChange={changeFilters}

@@ -44,3 +44,14 @@ describe('absolute time', () => {
     expect(format.absolute(Date.parse('2026-03-04T09:42:00.000Z'))).toBe('Wed, Mar 4, 2026, 9:42 AM');
   });
 });
+
+describe('short absolute time (the "Absolute" time format of the list)', () => {
+  it.each([
+    ['earlier today', ago(3 * HOUR), '9:00 AM'],
+    ['yesterday', ago(DAY + HOUR), 'Mar 17, 11:00 AM'],
+    ['earlier this year', Date.parse('2026-01-02T08:05:00.000Z'), 'Jan 2, 8:05 AM'],
+    ['last year', Date.parse('2025-12-30T08:00:00.000Z'), 'Dec 30, 2025'],
+  ])('%s', (_, ms, expected) => {
+    expect(format.short(ms, NOW)).toBe(expected);
+  });
+});

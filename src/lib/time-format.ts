@@ -3,7 +3,12 @@ export interface TimeFormatter {
   relative(ms: number, now: number): string;
   /** Full date and time for tooltips and assistive technology. */
   absolute(ms: number): string;
+  /** Short absolute time for a row: "14:05" today, "Mar 4, 14:05" this year, "Mar 4, 2024" before. */
+  short(ms: number, now: number): string;
 }
+
+/** How rows show the time of last activity (a display setting). */
+export type TimeStyle = 'relative' | 'absolute';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -15,6 +20,10 @@ export function createTimeFormatter(options: { locale?: string; timeZone?: strin
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone });
   const monthDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
   const year = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone });
+  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  const dayKey = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+  const monthDayClock = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
+  const monthDayYear = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone });
   const full = new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     year: 'numeric',
@@ -46,6 +55,10 @@ export function createTimeFormatter(options: { locale?: string; timeZone?: strin
     },
     absolute(ms) {
       return full.format(ms);
+    },
+    short(ms, now) {
+      if (dayKey.format(ms) === dayKey.format(now)) return clock.format(ms);
+      return year.format(ms) === year.format(now) ? monthDayClock.format(ms) : monthDayYear.format(ms);
     },
   };
 }

@@ -5,6 +5,7 @@ import { listActionFor, nextIndex } from '@/config/shortcuts';
 import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chat-filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
+import type { TimeStyle } from '@/lib/time-format';
 import type { ErrorContext } from '@/lib/error-messages';
 import { useSelectionStore } from '@/lib/selection-store';
 import { ChatListEmpty, ChatListError, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
@@ -20,6 +21,8 @@ export interface ChatListProps {
   params: ChatListParams;
   /** Row height: comfortable 72px, compact 52px. */
   density?: Density;
+  /** Time of last activity: relative ("5m") or absolute ("14:05"). */
+  timeStyle?: TimeStyle;
   /** The chat open in the detail pane (from the route); the selection follows it. */
   activeChatId?: string | null;
   /** Enter, "o" or a click on a row. */
@@ -64,6 +67,7 @@ function withSelected(range: Range, selectedIndex: number): number[] {
 export function ChatList({
   params,
   density = 'comfortable',
+  timeStyle = 'relative',
   activeChatId = null,
   onOpenChat,
   onFiltersChange,
@@ -209,6 +213,7 @@ export function ChatList({
                 density={density}
                 selected={item.index === selectedIndex}
                 now={now}
+                timeStyle={timeStyle}
                 onActivate={activate}
               />
             );

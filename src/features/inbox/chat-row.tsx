@@ -12,7 +12,7 @@ import type { InboxChat } from '@/lib/chat-model';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import { describeChat, describeMute, visibleFolders } from '@/lib/describe-chat';
-import { timeFormat } from '@/lib/time-format';
+import { timeFormat, type TimeStyle } from '@/lib/time-format';
 
 export const ROW_HEIGHT: Record<Density, number> = { comfortable: 72, compact: 52 };
 
@@ -36,6 +36,8 @@ export interface ChatRowProps {
   density: Density;
   selected: boolean;
   now: number;
+  /** Relative ("5m") or absolute ("14:05") time of last activity. */
+  timeStyle: TimeStyle;
   onActivate: (chatId: string) => void;
 }
 
@@ -162,13 +164,13 @@ function Folders({ chat }: { chat: InboxChat }) {
   );
 }
 
-function LastActivity({ at, now }: { at: number | null; now: number }) {
+function LastActivity({ at, now, style }: { at: number | null; now: number; style: TimeStyle }) {
   if (at === null) return null;
   return (
     <time
       dateTime={new Date(at).toISOString()}
       title={timeFormat.absolute(at)}
-      data-text={timeFormat.relative(at, now)}
+      data-text={style === 'relative' ? timeFormat.relative(at, now) : timeFormat.short(at, now)}
       className="drawn-text shrink-0 text-xs text-muted tabular-nums"
     />
   );
@@ -179,7 +181,7 @@ function LastActivity({ at, now }: { at: number | null; now: number }) {
  * The option's aria-label (describeChat) says everything in words. Its only text node is the name, so what is seen
  * and what is heard start the same way; the other details are drawn (DrawnText) and hidden from assistive technology.
  */
-export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, start, density, selected, now, onActivate }: ChatRowProps) {
+export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, start, density, selected, now, timeStyle, onActivate }: ChatRowProps) {
   const unread = chat.unreadCount > 0;
   const compact = density === 'compact';
   const name = <span className={cn('truncate text-sm text-ink', unread ? 'font-semibold' : 'font-medium')}>{chat.displayName}</span>;
@@ -217,7 +219,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, st
           <span aria-hidden="true" className="flex shrink-0 items-center gap-1.5">
             <StateIcons chat={chat} />
             <UnreadBadge count={chat.unreadCount} />
-            <LastActivity at={chat.lastActivityAt} now={now} />
+            <LastActivity at={chat.lastActivityAt} now={now} style={timeStyle} />
           </span>
         </div>
       ) : (
@@ -228,7 +230,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, st
             <KindIcon chat={chat} />
             <span aria-hidden="true" className="ml-auto flex shrink-0 items-center gap-1.5 pl-2">
               <StateIcons chat={chat} />
-              <LastActivity at={chat.lastActivityAt} now={now} />
+              <LastActivity at={chat.lastActivityAt} now={now} style={timeStyle} />
             </span>
           </div>
           <div aria-hidden="true" className="mt-1 flex h-[18px] items-center">

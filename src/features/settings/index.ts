@@ -1,4 +1,5 @@
-export { SETTINGS_BUTTON_ID, SettingsDialog } from './settings-dialog';
+export { SETTINGS_BUTTON_ID } from './settings-button-id';
+export { SettingsDialogLoader as SettingsDialog } from './settings-dialog-loader';
 export type { Density, Settings, TimeFormat } from './settings-store';
 export { useAccountSelection } from './use-account-selection';
 export { useSettingsEffects } from './use-settings-effects';

@@ -6,9 +6,8 @@ import { useUiStore } from '@/lib/ui-store';
 import { AccountsSection } from './accounts-section';
 import { ConnectionSection } from './connection-section';
 import { DisplaySection } from './display-section';
+import { SETTINGS_BUTTON_ID } from './settings-button-id';
 
-/** The header's Settings button carries this id: focus goes back to it when the element focused before is gone. */
-export const SETTINGS_BUTTON_ID = 'settings-button';
 
 const settingsButton = () => document.getElementById(SETTINGS_BUTTON_ID);
 
@@ -55,3 +54,5 @@ export function SettingsDialog() {
     </ModalDialog>
   );
 }
+
+export default SettingsDialog;
