@@ -3,12 +3,12 @@ import { useLocation, useRoute, useSearch } from 'wouter';
 import { ChatPane, TriageShortcuts } from '@/features/chat';
 import { ChatList } from '@/features/inbox';
 import { selectMarkReadOnOpen, selectPageSize, selectTimeFormat, useAccountSelection, useSettings } from '@/features/settings';
-import { accountIdsFromSearch, parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chat-filters';
+import { parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chat-filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import { useSelectionStore } from '@/lib/selection-store';
 import { NoChatSelected } from './no-chat-selected';
-import { CHAT_ROUTE, chatPath, decodeChatId, withSearch } from './routes';
+import { CHAT_ROUTE, chatPath, decodeChatId, listParamsFor, withSearch } from './routes';
 
 /** The list and, on wide screens, the detail pane beside it; on narrow ones an open chat replaces the list. */
 export function InboxPage({ density }: { density: Density }) {
@@ -21,12 +21,9 @@ export function InboxPage({ density }: { density: Density }) {
   const pageSize = useSettings(selectPageSize);
   const timeStyle = useSettings(selectTimeFormat);
   // Invalid values in the link are dropped here and reported by the list's filter bar.
-  const { filters, invalid } = useMemo(() => parseFilterSearch(search), [search]);
-  const params = useMemo<ChatListParams>(() => {
-    // A link that names accounts (?accounts=) shows those; otherwise the selection saved in Settings.
-    const linked = accountIdsFromSearch(search);
-    return { accountIds: linked.length > 0 ? linked : selectedAccountIds, pageSize, filters };
-  }, [search, selectedAccountIds, pageSize, filters]);
+  const { invalid } = useMemo(() => parseFilterSearch(search), [search]);
+  // A link that names accounts (?accounts=) shows those; otherwise the selection saved in Settings.
+  const params = useMemo<ChatListParams>(() => listParamsFor(search, selectedAccountIds, pageSize), [search, selectedAccountIds, pageSize]);
   // Each filter change is a history entry, so Back and Forward step through views (typing replaces; see FilterBar).
   const changeFilters = useCallback(
     (next: ChatFilters, options?: { replace?: boolean }) => navigate(withSearch(location, searchWithFilters(search, next)), { replace: options?.replace ?? false }),

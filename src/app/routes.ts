@@ -1,3 +1,5 @@
+import { accountIdsFromSearch, parseFilterSearch, type ChatListParams } from '@/lib/chat-filters';
+
 /** App routes. The query string carries the list's filters and is kept when a chat opens or closes. */
 export const CHAT_ROUTE = '/chats/:chatId';
 
@@ -19,4 +21,13 @@ export function decodeChatId(param: string): string {
   } catch {
     return param;
   }
+}
+
+/**
+ * The list a URL shows: its filters, the accounts it names (?accounts=) or else the saved selection, and the page
+ * size. One function, so the first page prefetched at start-up has exactly the key the list then asks for.
+ */
+export function listParamsFor(search: string, selectedAccountIds: string[], pageSize: number): ChatListParams {
+  const linked = accountIdsFromSearch(search);
+  return { accountIds: linked.length > 0 ? linked : selectedAccountIds, pageSize, filters: parseFilterSearch(search).filters };
 }

@@ -10,5 +10,6 @@ export {
   selectSelectedAccountIds,
   selectTheme,
   selectTimeFormat,
+  readSettings,
   useSettings,
 } from './use-settings';

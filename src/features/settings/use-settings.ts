@@ -16,3 +16,8 @@ export const selectDensity = (state: SettingsState) => state.density;
 export const selectPageSize = (state: SettingsState) => state.pageSize;
 export const selectTimeFormat = (state: SettingsState) => state.timeFormat;
 export const selectMarkReadOnOpen = (state: SettingsState) => state.markReadOnOpen;
+
+/** The settings as they are now, outside React (the app prefetches the first page of the list before rendering). */
+export function readSettings(): SettingsState {
+  return settingsStore.getState();
+}
