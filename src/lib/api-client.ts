@@ -53,12 +53,13 @@ export function errorFromResponse(status: number, statusText: string, body: unkn
   });
 }
 
-function assertSameOrigin(path: string): void {
+export function assertSameOrigin(path: string): void {
   // A full URL here would send the request (and cookies) somewhere else; the server is the only upstream.
   if (!path.startsWith('/api/') || path.startsWith('//')) throw new Error(`api-client: not a same-origin API path: ${path}`);
 }
 
-async function readJson(response: Response): Promise<unknown> {
+/** The body as JSON; undefined when empty or not JSON (an error's status still says what happened). */
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
   try {

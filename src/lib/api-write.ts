@@ -2,25 +2,10 @@
  * Writes through the same-origin proxy (PATCH a chat, POST a message). Kept apart from api-client.ts, which is the
  * read path, but with the same contract: a same-origin `/api/` path, JSON in and out, ApiError on any failure.
  */
-import { ApiError, errorFromResponse } from './api-client';
-
-function assertApiPath(path: string): void {
-  // A full URL would send the request (and cookies) elsewhere; the Triage server is the only upstream.
-  if (!path.startsWith('/api/') || path.startsWith('//')) throw new Error(`api-write: not a same-origin API path: ${path}`);
-}
-
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+import { ApiError, assertSameOrigin, errorFromResponse, readJson } from './api-client';
 
 async function send(method: 'PATCH' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-  assertApiPath(path);
+  assertSameOrigin(path);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -34,7 +19,7 @@ async function send(method: 'PATCH' | 'POST', path: string, body: unknown, signa
     if (signal?.aborted) throw error;
     throw new ApiError({ status: 0, type: 'client/network_error', title: 'Network error', detail: error instanceof Error ? error.message : undefined });
   }
-  const json = await readBody(response);
+  const json = await readJson(response);
   if (!response.ok) throw errorFromResponse(response.status, response.statusText, json);
   // A write may answer 204 or a small ack; the caller only needs to know it succeeded.
   return json;
