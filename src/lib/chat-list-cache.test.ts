@@ -4,35 +4,14 @@ import { applyChatAction, type ChatAction } from './chat-actions';
 import type { ChatListParams } from './chat-filters';
 import { applyChatChange, placeChatInList, restoreSnapshot } from './chat-list-cache';
 import type { InboxChat } from './chat-model';
+import { makeChat } from './inbox-chat.fixture';
 import { chatKeys, flattenChatPages, type ChatListData, type ChatPage } from './chat-queries';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 const HOUR = 3_600_000;
 
-function chat(id: string, hoursAgo: number, extra: Partial<InboxChat> = {}): InboxChat {
-  return {
-    id,
-    accountId: 'acc-1',
-    provider: 'WHATSAPP',
-    providerId: null,
-    attendeeProviderId: null,
-    name: id,
-    otherAttendeeName: null,
-    displayName: id,
-    kind: 'direct',
-    lastActivityAt: NOW - hoursAgo * HOUR,
-    unreadCount: 0,
-    archived: false,
-    pinned: false,
-    mute: { kind: 'none' },
-    readOnly: 'writable',
-    subject: null,
-    contentType: null,
-    folders: ['INBOX'],
-    disabledFeatures: [],
-    ...extra,
-  };
-}
+const chat = (id: string, hoursAgo: number, extra: Partial<InboxChat> = {}): InboxChat =>
+  makeChat(id, { accountId: 'acc-1', lastActivityAt: NOW - hoursAgo * HOUR, ...extra });
 
 const params = (filters: Record<string, unknown> = {}, accountIds: string[] = []): ChatListParams =>
   ({ accountIds, pageSize: 100, filters }) as ChatListParams;

@@ -2,33 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ChatFilters } from './chat-filters';
 import { chatMatchesFilters, chatMatchesListParams, defaultView, foldText, isMutedAt, type MatchableFilters } from './chat-match';
 import type { InboxChat } from './chat-model';
+import { makeChat } from './inbox-chat.fixture';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 
-function chat(extra: Partial<InboxChat> = {}): InboxChat {
-  return {
-    id: 'c1',
-    accountId: 'acc-1',
-    provider: 'WHATSAPP',
-    providerId: null,
-    attendeeProviderId: null,
-    name: 'Zoë Martin',
-    otherAttendeeName: null,
-    displayName: 'Zoë Martin',
-    kind: 'direct',
-    lastActivityAt: Date.parse('2026-03-09T10:00:00.000Z'),
-    unreadCount: 0,
-    archived: false,
-    pinned: false,
-    mute: { kind: 'none' },
-    readOnly: 'writable',
-    subject: null,
-    contentType: null,
-    folders: ['INBOX'],
-    disabledFeatures: [],
-    ...extra,
-  };
-}
+const chat = (extra: Partial<InboxChat> = {}): InboxChat =>
+  makeChat('c1', { accountId: 'acc-1', name: 'Zoë Martin', displayName: 'Zoë Martin', lastActivityAt: Date.parse('2026-03-09T10:00:00.000Z'), ...extra });
 
 const matches = (c: InboxChat, filters: MatchableFilters) => chatMatchesFilters(c, filters, NOW);
 

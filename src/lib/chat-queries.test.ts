@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InboxChat } from './chat-model';
+import { makeChat } from './inbox-chat.fixture';
 import {
   chatKeys,
   chatListQueryOptions,
@@ -13,30 +14,7 @@ import {
   type ChatPage,
 } from './chat-queries';
 
-function chat(id: string, extra: Partial<InboxChat> = {}): InboxChat {
-  return {
-    id,
-    accountId: 'acc',
-    provider: 'WHATSAPP',
-    providerId: null,
-    attendeeProviderId: null,
-    name: id,
-    otherAttendeeName: null,
-    displayName: id,
-    kind: 'direct',
-    lastActivityAt: null,
-    unreadCount: 0,
-    archived: false,
-    pinned: false,
-    mute: { kind: 'none' },
-    readOnly: 'writable',
-    subject: null,
-    contentType: null,
-    folders: [],
-    disabledFeatures: [],
-    ...extra,
-  };
-}
+const chat = (id: string, extra: Partial<InboxChat> = {}): InboxChat => makeChat(id, { folders: [], ...extra });
 
 const page = (ids: string[], cursor: string | null = 'next'): ChatPage => ({ chats: ids.map((id) => chat(id)), cursor });
 

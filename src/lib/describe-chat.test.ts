@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxChat } from './chat-model';
+import { makeChat } from './inbox-chat.fixture';
 import { describeChat, visibleFolders } from './describe-chat';
 import { createTimeFormatter } from './time-format';
 
 const format = createTimeFormatter({ locale: 'en-US', timeZone: 'UTC' });
 const AT = Date.parse('2026-05-17T09:42:00.000Z');
 
-const base: InboxChat = {
-  id: 'c1',
-  accountId: 'acc',
-  provider: 'LINKEDIN',
-  providerId: null,
-  attendeeProviderId: null,
-  name: 'Jordan Walke',
-  otherAttendeeName: null,
-  displayName: 'Jordan Walke',
-  kind: 'direct',
-  lastActivityAt: AT,
-  unreadCount: 0,
-  archived: false,
-  pinned: false,
-  mute: { kind: 'none' },
-  readOnly: 'writable',
-  subject: null,
-  contentType: null,
-  folders: ['INBOX'],
-  disabledFeatures: [],
-};
+const base: InboxChat = makeChat('c1', { provider: 'LINKEDIN', name: 'Jordan Walke', displayName: 'Jordan Walke', lastActivityAt: AT });
 
 const describeWith = (extra: Partial<InboxChat>, account?: { name: string }) => describeChat({ ...base, ...extra }, account, format);
 

@@ -15,8 +15,8 @@ describe('describeError', () => {
   });
 
   it.each([
-    ['errors/missing_credentials', 401, /API key/],
-    ['errors/invalid_credentials', 401, /API key/],
+    ['errors/missing_credentials', 401, /access token/],
+    ['errors/invalid_credentials', 401, /access token/],
     ['errors/insufficient_permissions', 403, /permission/],
     ['errors/request_timeout', 504, /too long/],
     ['errors/network_down', 503, /network/],

@@ -20,7 +20,7 @@ const fixed = (title: string, message: string): Copywriter => () => ({ title, me
 
 const serverKey = fixed(
   'Unipile rejected the API key',
-  'Unipile refused the API key the Triage server uses. Check UNIPILE_API_KEY and UNIPILE_DSN on the server, then retry.',
+  'Unipile refused the access token the Triage server uses. Check the token and DSN configured on the server, then retry.',
 );
 
 const accountNeedsReconnect = (title: string, what: string): Copywriter => ({ providerLabel }) => ({

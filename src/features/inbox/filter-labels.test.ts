@@ -1,34 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InboxChat } from '@/lib/chat-model';
+import { makeChat } from '@/lib/inbox-chat.fixture';
 import { dayToInstant, instantToDay, invalidFilterNotice } from './filter-inputs';
 import { describeFilters, filterSummary, folderFilterLabel } from './filter-labels';
 import { addFolders, loadedStats } from './loaded-stats';
 
-function chat(id: string, extra: Partial<InboxChat> = {}): InboxChat {
-  return {
-    id,
-    accountId: 'acc',
-    provider: 'WHATSAPP',
-    providerId: null,
-    attendeeProviderId: null,
-    name: id,
-    otherAttendeeName: null,
-    displayName: id,
-    kind: 'direct',
-    lastActivityAt: null,
-    unreadCount: 0,
-    archived: false,
-    pinned: false,
-    mute: { kind: 'none' },
-    readOnly: 'writable',
-    subject: null,
-    contentType: null,
-    folders: ['INBOX'],
-    disabledFeatures: [],
-    ...extra,
-  };
-}
+const chat = makeChat;
 
 describe('filters in words', () => {
   it('names each active filter, the default view being none', () => {
