@@ -16,7 +16,7 @@ export interface Running {
   firstLine: string;
 }
 
-let nextPort = 5290;
+let nextPort = 5400;
 
 function waitForLine(child: ChildProcess, match: RegExp, what: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -3,6 +3,7 @@ import { providerLabel } from '@/config/providers';
 import { accountNeedsReconnect, describeAccountStatus } from './account-status';
 import type { Account } from './accounts';
 import type { InboxChat } from './chat-model';
+import { formatCount } from './number-format';
 import { timeFormat, type TimeFormatter } from './time-format';
 
 /** Folders worth naming: the plain inbox is where every chat lives, so it says nothing. */
@@ -31,7 +32,7 @@ export function describeChat(
   parts.push(providerLabel(chat.provider));
   if (account) parts.push(`account ${account.name}`);
   if (account?.status && accountNeedsReconnect(account.status)) parts.push(`account ${describeAccountStatus(account.status).short.toLowerCase()}`);
-  parts.push(chat.unreadCount > 0 ? `${chat.unreadCount.toLocaleString()} unread` : 'read');
+  parts.push(chat.unreadCount > 0 ? `${formatCount(chat.unreadCount)} unread` : 'read');
   if (chat.pinned) parts.push('pinned');
   const mute = describeMute(chat, format);
   if (mute) parts.push(mute);

@@ -14,24 +14,29 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** Intl formatters are costly to build, so each formatter builds its own once and rows only call `format`. */
+/** Intl formatters are costly to build, so each formatter builds its own once (when first needed) and rows only call `format`. */
 export function createTimeFormatter(options: { locale?: string; timeZone?: string } = {}): TimeFormatter {
   const { locale, timeZone } = options;
-  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone });
-  const monthDay = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
-  const year = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone });
-  const clock = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone });
-  const dayKey = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
-  const monthDayClock = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone });
-  const monthDayYear = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', year: 'numeric', timeZone });
-  const full = new Intl.DateTimeFormat(locale, {
+  // Built on first use: each Intl formatter costs a few milliseconds (the first one loads locale data), and most
+  // pages need only a few of them, so none is built while the app starts.
+  const lazy = (options: Intl.DateTimeFormatOptions, forLocale: string | undefined = locale) => {
+    let formatter: Intl.DateTimeFormat | undefined;
+    return { format: (ms: number) => (formatter ??= new Intl.DateTimeFormat(forLocale, { ...options, timeZone })).format(ms) };
+  };
+  const weekday = lazy({ weekday: 'short' });
+  const monthDay = lazy({ month: 'short', day: 'numeric' });
+  const year = lazy({ year: 'numeric' });
+  const clock = lazy({ hour: 'numeric', minute: '2-digit' });
+  const dayKey = lazy({ year: 'numeric', month: '2-digit', day: '2-digit' }, 'en-CA');
+  const monthDayClock = lazy({ month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const monthDayYear = lazy({ month: 'short', day: 'numeric', year: 'numeric' });
+  const full = lazy({
     weekday: 'short',
     year: 'numeric',
     month: 'short',
     day: 'numeric',
     hour: 'numeric',
     minute: '2-digit',
-    timeZone,
   });
   // Every visible row shares one `now`, so the current year is formatted once per tick, not once per row.
   let lastNow = Number.NaN;

@@ -6,6 +6,7 @@ import { isApiError } from '@/lib/api-client';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import { describeError, type ErrorContext } from '@/lib/error-messages';
+import { formatCount } from '@/lib/number-format';
 import { ROW_HEIGHT } from './chat-row';
 
 const SKELETON_ROWS = 9;
@@ -14,7 +15,7 @@ const WIDTHS = ['w-32', 'w-44', 'w-28', 'w-40', 'w-36', 'w-24', 'w-48', 'w-32', 
 
 /** "Searching older chats… (12,500 scanned)": a filtered list whose matches are rare takes many requests to fill. */
 export function scanningText(scanned: number): string {
-  return `Searching older chats… (${scanned.toLocaleString()} scanned)`;
+  return `Searching older chats… (${formatCount(scanned)} scanned)`;
 }
 
 export function ChatListSkeleton({ density, scanned = null }: { density: Density; scanned?: number | null }) {
@@ -132,7 +133,7 @@ export function ChatListFooter({ state, density, context, onRetry }: { state: Fo
   return (
     <div className="flex items-center gap-3 px-6 text-xs text-muted" style={{ height }}>
       <span aria-hidden="true" className="h-px flex-1 bg-line" />
-      <span>{`All ${state.total.toLocaleString()} ${state.total === 1 ? 'chat' : 'chats'} loaded`}</span>
+      <span>{`All ${formatCount(state.total)} ${state.total === 1 ? 'chat' : 'chats'} loaded`}</span>
       <span aria-hidden="true" className="h-px flex-1 bg-line" />
     </div>
   );

@@ -2,6 +2,7 @@ import { RotateCw, TriangleAlert } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError, type ErrorContext } from '@/lib/error-messages';
+import { formatCount } from '@/lib/number-format';
 
 export interface ChatListToolbarProps {
   headingId: string;
@@ -20,7 +21,7 @@ export interface ChatListToolbarProps {
 
 function countText(loaded: number, complete: boolean, switching: boolean): string {
   if (switching || loaded === 0) return '';
-  return complete ? `${loaded.toLocaleString()} ${loaded === 1 ? 'chat' : 'chats'}` : `${loaded.toLocaleString()} loaded`;
+  return complete ? `${formatCount(loaded)} ${loaded === 1 ? 'chat' : 'chats'}` : `${formatCount(loaded)} loaded`;
 }
 
 export function ChatListToolbar({ headingId, title, loaded, complete, switching, refreshing, staleError, errorContext, onRefresh }: ChatListToolbarProps) {

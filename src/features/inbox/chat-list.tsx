@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { providerLabel } from '@/config/providers';
 import { listActionFor, nextIndex } from '@/config/shortcuts';
 import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chat-filters';
@@ -41,7 +41,8 @@ const NO_INVALID_FILTERS: readonly InvalidFilter[] = [];
 
 // Its own chunk, fetched as the list first renders: the initial bundle stays within its budget, and the frame below
 // holds the bar's place meanwhile (the first page of chats takes longer to arrive than this small chunk).
-const FilterBar = lazy(() => import('./filter-bar'));
+// Memoized: its props change with the filters and the loaded pages, not on every scroll frame that re-renders the list.
+const FilterBar = lazy(() => import('./filter-bar').then((module) => ({ default: memo(module.default) })));
 
 function FilterBarFrame() {
   return (
@@ -52,8 +53,11 @@ function FilterBarFrame() {
   );
 }
 
-/** Rows rendered beyond the viewport on each side: small, so the DOM stays the same size at any list length. */
-const OVERSCAN = 5;
+/**
+ * Rows rendered beyond the viewport on each side: small, so the DOM stays the same size at any list length, and a fast
+ * scroll, which replaces every row each frame, builds as few rows as possible per frame.
+ */
+const OVERSCAN = 2;
 /** The next page is requested this many screens before the end. */
 const PREFETCH_SCREENS = 2;
 
