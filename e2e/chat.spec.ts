@@ -520,7 +520,7 @@ test('keyboard: e, u, p, m act on the open chat and on the selected row, r repli
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  for (const label of ['Next chat', 'Previous chat', 'Open chat', 'Archive or unarchive', 'Mark as read or unread', 'Pin or unpin', 'Mute or unmute', 'Write a reply', 'Close the chat and return to the list', 'Show keyboard shortcuts']) {
+  for (const label of ['Next chat', 'Previous chat', 'Open chat', 'Archive or unarchive', 'Mark as read or unread', 'Pin or unpin', 'Mute or unmute', 'Write a reply', 'Close the chat and return to the list', 'Show keyboard shortcuts', 'Open settings', 'Search chats']) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
   await page.keyboard.press('Escape');

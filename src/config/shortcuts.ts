@@ -50,7 +50,7 @@ export function nextIndex(action: Exclude<ListAction, 'open'>, current: number, 
  * Triage shortcuts (the chat feature): they act on the open chat, or on the list's selected chat when none is open.
  * Listed here with the list's own keys so the help dialog shows every shortcut from one table.
  */
-export type TriageAction = 'archive' | 'read' | 'pin' | 'mute' | 'reply' | 'close' | 'help' | 'settings';
+export type TriageAction = 'archive' | 'read' | 'pin' | 'mute' | 'reply' | 'close' | 'help' | 'settings' | 'search';
 
 /** Where a shortcut works, in words for the help dialog. */
 export type ShortcutScope = 'list' | 'chat-or-selected' | 'chat' | 'anywhere';
@@ -74,8 +74,9 @@ export const TRIAGE_SHORTCUTS: readonly ScopedShortcut<TriageAction>[] = [
   { action: 'reply', keys: ['r'], label: 'Write a reply', scope: 'chat' },
   { action: 'close', keys: ['Escape'], label: 'Close the chat and return to the list', scope: 'chat' },
   { action: 'help', keys: ['?'], label: 'Show keyboard shortcuts', scope: 'anywhere' },
-  // The settings feature handles "," itself; it is listed so the help is complete.
+  // The settings feature handles "," and the filter bar "/" itself; they are listed so the help is complete.
   { action: 'settings', keys: [','], label: 'Open settings', scope: 'anywhere' },
+  { action: 'search', keys: ['/'], label: 'Search chats', scope: 'anywhere' },
 ];
 
 /** Every shortcut, grouped by where it works, for the "Keyboard shortcuts" dialog. */

@@ -43,7 +43,7 @@ export default function TriageShortcuts({ openChatId, selectedChatId, onCloseCha
       // A modal dialog (settings, this help) owns the keyboard while it is open.
       if (document.querySelector('dialog[open]')) return;
       const action = triageActionFor(event);
-      if (!action || action === 'settings') return;
+      if (!action || action === 'settings' || action === 'search') return;
       const { openChatId: open, selectedChatId: selected, onCloseChat: close } = latest.current;
 
       switch (action) {
