@@ -55,32 +55,24 @@ export function applyChatAction(chat: InboxChat, action: ChatAction): InboxChat 
   }
 }
 
+/** Per action and value: the button's accessible name, and what the confirmation toast says once it is done. */
+const ACTION_WORDS: Record<ChatActionKind, Record<'on' | 'off', { label: string; done: string }>> = {
+  read: { on: { label: 'Mark as read', done: 'Marked as read' }, off: { label: 'Mark as unread', done: 'Marked as unread' } },
+  mute: { on: { label: 'Mute', done: 'Muted' }, off: { label: 'Unmute', done: 'Unmuted' } },
+  archive: { on: { label: 'Archive', done: 'Archived' }, off: { label: 'Unarchive', done: 'Unarchived' } },
+  pin: { on: { label: 'Pin', done: 'Pinned' }, off: { label: 'Unpin', done: 'Unpinned' } },
+};
+
+const wordsFor = (action: ChatAction) => ACTION_WORDS[action.kind][action.value ? 'on' : 'off'];
+
 /** The button's accessible name for the action a toggle would perform. */
 export function actionLabel(action: ChatAction): string {
-  switch (action.kind) {
-    case 'read':
-      return action.value ? 'Mark as read' : 'Mark as unread';
-    case 'mute':
-      return action.value ? 'Mute' : 'Unmute';
-    case 'archive':
-      return action.value ? 'Archive' : 'Unarchive';
-    case 'pin':
-      return action.value ? 'Pin' : 'Unpin';
-  }
+  return wordsFor(action).label;
 }
 
 /** What happened, for the confirmation toast: "Archived", "Unpinned", "Marked as unread". */
 export function actionDoneLabel(action: ChatAction): string {
-  switch (action.kind) {
-    case 'read':
-      return action.value ? 'Marked as read' : 'Marked as unread';
-    case 'mute':
-      return action.value ? 'Muted' : 'Unmuted';
-    case 'archive':
-      return action.value ? 'Archived' : 'Unarchived';
-    case 'pin':
-      return action.value ? 'Pinned' : 'Unpinned';
-  }
+  return wordsFor(action).done;
 }
 
 /** Lower-case verb for sentences: "Could not archive …". */
