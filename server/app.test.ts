@@ -160,6 +160,16 @@ describe('the SPA', () => {
     expect(await response.text()).toContain('<div id="root">');
   });
 
+  it('answers a deep link to a chat with index.html for any client that accepts anything (curl, fetch)', async () => {
+    const { app } = makeApp({ staticDir: dir });
+    for (const accept of ['*/*', '']) {
+      const response = await app.request('/chats/3361234567%40s.whatsapp.net', { headers: accept ? { accept } : {} });
+      expect(response.status, accept).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    }
+    expect((await app.request('/unknown/page.txt', { headers: { accept: '*/*' } })).status).toBe(404);
+  });
+
   it('does not fall back for non-HTML requests, missing assets, or /api', async () => {
     const { app } = makeApp({ staticDir: dir });
     expect((await app.request('/chats/abc', { headers: { accept: 'application/json' } })).status).toBe(404);

@@ -36,7 +36,11 @@ export function createStaticRoutes({ root }: StaticRoutesOptions): Hono {
   });
 
   app.get('*', async (c) => {
-    const wantsHtml = (c.req.header('accept') ?? '').includes('text/html');
+    const accept = c.req.header('accept') ?? '';
+    // The app's own routes are pages whatever a client accepts (curl and fetch send */*); elsewhere only an HTML request
+    // gets index.html, so a missing file stays a 404.
+    const appRoute = c.req.path === '/' || /^\/chats\/[^/]+$/.test(c.req.path);
+    const wantsHtml = accept.includes('text/html') || (appRoute && (accept === '' || accept.includes('*/*')));
     // A missing hashed asset is a stale page asking for an old build: index.html there would be cached as the asset.
     if (!wantsHtml || c.req.path.startsWith('/assets/')) return notFound(c.req.method, c.req.path);
     let html: string;
