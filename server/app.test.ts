@@ -6,18 +6,14 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CONTENT_SECURITY_POLICY, createApp } from './app';
 import { jsonResponse, recordingFetch } from './backends/fake-upstream';
 import { createUnipileBackend } from './backends/unipile';
-import type { Config } from './config';
+import { loadConfig, type Config } from './config';
 
 const API_KEY = 'UNIPILE-SECRET-d41d8cd98f00b204e980';
 
 function makeApp(overrides: Partial<Config> = {}, respond = () => jsonResponse({ object: 'ChatList', items: [], cursor: null })) {
   const config: Config = {
-    host: '127.0.0.1',
+    ...loadConfig({ UNIPILE_DSN: 'https://api4.unipile.com:13444', UNIPILE_API_KEY: API_KEY, UPSTREAM_TIMEOUT_MS: '1000' }),
     port: 0,
-    upstreamTimeoutMs: 1_000,
-    backend: { kind: 'unipile', dsn: 'https://api4.unipile.com:13444', host: 'api4.unipile.com:13444', apiKey: API_KEY },
-    staticDir: null,
-    logRequests: false,
     ...overrides,
   };
   const upstream = recordingFetch(respond);

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { createApiRoutes } from './routes/api';
 import { ForbiddenError, knownErrorResponse, notFound, unexpectedErrorResponse } from './routes/errors';
 import { createStaticRoutes } from './routes/static';
+import { escapeForLog } from './log';
 
 export interface Logger {
   info(message: string): void;
@@ -64,7 +65,7 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
   const redact = (text: string) => (secret ? text.split(secret).join('[redacted]') : text);
   const logServerError = (error: unknown, c: Context, expected = false) => {
     const what = expected && error instanceof Error ? error.message : describe(error);
-    logger.error(redact(`triage: ${c.req.method} ${c.req.path} failed: ${what}`));
+    logger.error(redact(`triage: ${c.req.method} ${escapeForLog(c.req.path)} failed: ${escapeForLog(what, true)}`));
   };
 
   const app = new Hono();
@@ -82,7 +83,7 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
       const start = performance.now();
       await next();
       // The path only: queries carry search text and cursors, which do not belong in logs.
-      logger.info(`triage: ${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
+      logger.info(`triage: ${c.req.method} ${escapeForLog(c.req.path)} ${c.res.status} ${(performance.now() - start).toFixed(1)}ms`);
     });
   }
 

@@ -64,11 +64,51 @@ describe('loadConfig', () => {
 
   it('reads the rest', () => {
     const config = loadConfig(
-      { HOST: '0.0.0.0', PORT: '0', UPSTREAM_TIMEOUT_MS: '500', SIMULATOR_CHATS: '20000', SIMULATOR_SEED: '7', SIMULATOR_FAULT_RATE: '0.1', LOG_REQUESTS: '1', TRIAGE_STATIC_DIR: '/srv/triage' },
+      { HOST: '0.0.0.0', DASHBOARD_TOKEN: 'a'.repeat(32), PORT: '0', UPSTREAM_TIMEOUT_MS: '500', SIMULATOR_CHATS: '20000', SIMULATOR_SEED: '7', SIMULATOR_FAULT_RATE: '0.1', LOG_REQUESTS: '1', TRIAGE_STATIC_DIR: '/srv/triage' },
       { staticDir: '/ignored' },
     );
     expect(config).toMatchObject({ host: '0.0.0.0', port: 0, upstreamTimeoutMs: 500, staticDir: '/srv/triage', logRequests: true });
     expect(config.backend).toMatchObject({ kind: 'simulator', chats: 20_000, seed: 7, faultRate: 0.1 });
     expect(loadConfig({}, { staticDir: '/from/default' }).staticDir).toBe('/from/default');
+  });
+
+  it('reads the hardening knobs, with their defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      dashboardToken: null, allowedHosts: [], trustProxy: false, maxUploadBytes: 25 * 1024 * 1024, upstreamConcurrency: 8, upstreamQueueLimit: 1_000,
+    });
+    const config = loadConfig({
+      HOST: '::', DASHBOARD_TOKEN: ` ${'t'.repeat(40)} `, ALLOWED_HOSTS: 'Inbox.example.com, triage.internal ,', TRUST_PROXY: 'true',
+      MAX_UPLOAD_MB: '5', UPSTREAM_CONCURRENCY: '2', UPSTREAM_QUEUE_LIMIT: '0',
+    });
+    expect(config).toMatchObject({
+      dashboardToken: 't'.repeat(40), allowedHosts: ['inbox.example.com', 'triage.internal'], trustProxy: true,
+      maxUploadBytes: 5 * 1024 * 1024, upstreamConcurrency: 2, upstreamQueueLimit: 0,
+    });
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'triage.example.com'])('refuses to bind %s without a DASHBOARD_TOKEN, saying why', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/DASHBOARD_TOKEN/);
+  });
+
+  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1'])('binds loopback %s without a token', (host) => {
+    expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  it.each([
+    [{ DASHBOARD_TOKEN: 'short' }, 'DASHBOARD_TOKEN'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    [{ MAX_UPLOAD_MB: '0' }, 'MAX_UPLOAD_MB'],
+    [{ UPSTREAM_CONCURRENCY: '0' }, 'UPSTREAM_CONCURRENCY'],
+  ])('names the bad hardening variable: %j', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(variable));
+  });
+
+  it('never echoes a short dashboard token in its error', () => {
+    expect(() => loadConfig({ DASHBOARD_TOKEN: 'hunter2-secret' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DASHBOARD_TOKEN: 'hunter2-secret' });
+    } catch (error) {
+      expect((error as Error).message).not.toContain('hunter2');
+    }
   });
 });

@@ -15,6 +15,25 @@ const intIn = (name: string, min: number, max: number, fallback: number) =>
       return n;
     });
 
+const flag = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const v = raw?.trim().toLowerCase() ?? '';
+      if (v === '' || v === '0' || v === 'false') return false;
+      if (v === '1' || v === 'true') return true;
+      ctx.addIssue({ code: 'custom', message: `${name} must be true, false, 1 or 0 (got "${raw}")` });
+      return z.NEVER;
+    });
+
+const LOOPBACK_BIND = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
+
+/** A bind address only this machine can reach. */
+export function isLoopbackBind(host: string): boolean {
+  return LOOPBACK_BIND.test(host);
+}
+
 const envSchema = z.object({
   HOST: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : '127.0.0.1')),
   PORT: intIn('PORT', 0, 65535, 5173),
@@ -37,7 +56,21 @@ const envSchema = z.object({
       return n;
     }),
   TRIAGE_STATIC_DIR: z.string().optional(),
-  LOG_REQUESTS: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+  LOG_REQUESTS: flag('LOG_REQUESTS'),
+  DASHBOARD_TOKEN: z.string().optional().transform((v, ctx) => {
+    const token = v?.trim() ?? '';
+    if (token === '') return undefined;
+    if (token.length < 32) {
+      ctx.addIssue({ code: 'custom', message: `DASHBOARD_TOKEN must be at least 32 characters (got ${token.length}); e.g. \`openssl rand -hex 32\`` });
+      return z.NEVER;
+    }
+    return token;
+  }),
+  ALLOWED_HOSTS: z.string().optional().transform((v) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '')),
+  TRUST_PROXY: flag('TRUST_PROXY'),
+  MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 1024, 25),
+  UPSTREAM_CONCURRENCY: intIn('UPSTREAM_CONCURRENCY', 1, 256, 8),
+  UPSTREAM_QUEUE_LIMIT: intIn('UPSTREAM_QUEUE_LIMIT', 0, 100_000, 1_000),
 });
 
 export type BackendConfig =
@@ -52,6 +85,18 @@ export interface Config {
   /** Folder of the built SPA; null serves the API only. */
   staticDir: string | null;
   logRequests: boolean;
+  /** Required on a non-loopback bind: every page and API request then needs a session signed with it. */
+  dashboardToken: string | null;
+  /** Host names (lower case, no port) a non-loopback bind answers to; empty: any. */
+  allowedHosts: string[];
+  /** Believe X-Forwarded-For / X-Forwarded-Proto (only behind a proxy that sets them). */
+  trustProxy: boolean;
+  /** Multipart message bodies (attachments) are cut off with 413 past this many bytes. */
+  maxUploadBytes: number;
+  /** Upstream calls in flight per backend at most; the rest wait in order. */
+  upstreamConcurrency: number;
+  /** Calls waiting for a slot at most; past it, 503 with Retry-After. */
+  upstreamQueueLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +128,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(message.includes(variable) ? message : `${variable}: ${message}`);
   }
   const e = parsed.data;
+  if (!isLoopbackBind(e.HOST) && !e.DASHBOARD_TOKEN) {
+    throw new ConfigError(`HOST=${e.HOST} is reachable from other machines: set DASHBOARD_TOKEN (at least 32 characters) so only people with it get in, or bind 127.0.0.1`);
+  }
   let backend: BackendConfig;
   if (e.UNIPILE_DSN && e.UNIPILE_API_KEY) {
     backend = { kind: 'unipile', apiKey: e.UNIPILE_API_KEY, ...parseDsn(e.UNIPILE_DSN) };
@@ -100,5 +148,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backend,
     staticDir: e.TRIAGE_STATIC_DIR ?? defaults.staticDir ?? null,
     logRequests: e.LOG_REQUESTS,
+    dashboardToken: e.DASHBOARD_TOKEN ?? null,
+    allowedHosts: e.ALLOWED_HOSTS,
+    trustProxy: e.TRUST_PROXY,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    upstreamConcurrency: e.UPSTREAM_CONCURRENCY,
+    upstreamQueueLimit: e.UPSTREAM_QUEUE_LIMIT,
   };
 }

@@ -14,6 +14,11 @@ export interface UpstreamRequest {
    * also covers reading the body.
    */
   streaming?: boolean;
+  /**
+   * A forced fault the browser asked for (`x-simulator-fault`, e2e only). Only the simulator adapter sends it on; any
+   * other backend drops it, so a real upstream never sees it.
+   */
+  simulatorFault?: string;
 }
 
 /** One adapter per upstream dialect. The simulator is reached through the Unipile adapter, like the real API. */

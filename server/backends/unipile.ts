@@ -38,6 +38,7 @@ export function createUnipileBackend(options: UnipileBackendOptions): Backend {
     const query = req.query?.toString();
     const headers: Record<string, string> = { 'X-API-KEY': apiKey, accept: 'application/json' };
     if (req.contentType) headers['content-type'] = req.contentType;
+    if (options.kind === 'simulator' && req.simulatorFault) headers['x-simulator-fault'] = req.simulatorFault;
 
     // Fires on our timeout, or when the browser goes away (the route's signal).
     const cancellation = new Cancellation();

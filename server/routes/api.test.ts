@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, type Logger } from '../app';
 import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream';
 import { createUnipileBackend } from '../backends/unipile';
-import type { Config } from '../config';
+import { loadConfig, type Config } from '../config';
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a-never-in-a-response';
 const ORIGIN = 'https://api9.unipile.test:13111';
@@ -10,12 +10,8 @@ const ORIGIN = 'https://api9.unipile.test:13111';
 function setup(respond?: Responder, options: { timeoutMs?: number; fetch?: (request: Request) => Promise<Response> } = {}) {
   const upstream = recordingFetch(respond);
   const config: Config = {
-    host: '127.0.0.1',
+    ...loadConfig({ UNIPILE_DSN: ORIGIN, UNIPILE_API_KEY: API_KEY, UPSTREAM_TIMEOUT_MS: String(options.timeoutMs ?? 2_000) }),
     port: 0,
-    upstreamTimeoutMs: options.timeoutMs ?? 2_000,
-    backend: { kind: 'unipile', dsn: ORIGIN, host: 'api9.unipile.test:13111', apiKey: API_KEY },
-    staticDir: null,
-    logRequests: false,
   };
   const backend = createUnipileBackend({
     kind: 'unipile',

@@ -127,7 +127,12 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
   const api = new Hono();
   // Single calls do not watch the browser's signal: it costs an AbortController per request, and a call that outlives
   // its browser just ends at the timeout. Multi-page scans do watch it; streamed bodies stop when the browser does.
-  const forward = (req: UpstreamRequest) => backend.request(req);
+  const forward = (c: Context, req: UpstreamRequest) => backendFor(c).request(req);
+  // The e2e suite forces upstream faults per request; only the simulator's adapter passes the header on.
+  const backendFor = (c: Context): Backend => {
+    const fault = backend.kind === 'simulator' ? c.req.header('x-simulator-fault') : undefined;
+    return fault ? { ...backend, request: (req) => backend.request({ ...req, simulatorFault: fault }) } : backend;
+  };
 
   api.onError((error, c) => {
     if (error instanceof NotFoundError) return notFound(c.req.method, c.req.path);
@@ -148,11 +153,11 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
 
   api.get('/accounts', async (c) => {
     const query = pickQuery(searchParamsOf(c.req.url), ACCOUNT_LIST_QUERY);
-    return relayJson(await forward({ method: 'GET', path: '/api/v1/accounts', query }));
+    return relayJson(await forward(c, { method: 'GET', path: '/api/v1/accounts', query }));
   });
 
   api.get('/accounts/:id', async (c) => {
-    return relayJson(await forward({ method: 'GET', path: `/api/v1/accounts/${segment(c.req.param('id'))}` }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/accounts/${segment(c.req.param('id'))}` }));
   });
 
   api.get('/chats', async (c) => {
@@ -164,20 +169,20 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
       if (cursor !== undefined && isOurCursor(cursor)) {
         throw new InvalidParameterError('cursor', 'belongs to a filtered chat list: send it with the same filters (folder, archived, pinned, muted, q)');
       }
-      return relayJson(await forward({ method: 'GET', path: '/api/v1/chats', query: upstreamQuery }));
+      return relayJson(await forward(c, { method: 'GET', path: '/api/v1/chats', query: upstreamQuery }));
     }
     const fingerprint = filterFingerprint(upstreamQuery, params);
     const scanCursor = readScanCursor(cursor, fingerprint);
     const limit = Number(upstreamQuery.get('limit') ?? DEFAULT_FILTERED_LIMIT);
     upstreamQuery.delete('cursor');
     upstreamQuery.delete('limit');
-    const list = await scanChats({ backend, upstreamQuery, filters, limit, cursor: scanCursor, fingerprint, signal: c.req.raw.signal });
+    const list = await scanChats({ backend: backendFor(c), upstreamQuery, filters, limit, cursor: scanCursor, fingerprint, signal: c.req.raw.signal });
     return c.json(list, 200, { 'cache-control': 'no-store' });
   });
 
   api.get('/chats/:id', async (c) => {
     const query = pickQuery(searchParamsOf(c.req.url), CHAT_QUERY);
-    return relayJson(await forward({ method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}`, query }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}`, query }));
   });
 
   api.patch('/chats/:id', async (c) => {
@@ -190,12 +195,12 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
       throw new InvalidParameterError('action', `must be one of ${PATCH_ACTIONS.join(', ')}`);
     }
     if (typeof value !== 'boolean') throw new InvalidParameterError('value', 'must be true or false');
-    return relayJson(await forward({ method: 'PATCH', path, body: JSON.stringify({ action, value }), contentType: 'application/json' }));
+    return relayJson(await forward(c, { method: 'PATCH', path, body: JSON.stringify({ action, value }), contentType: 'application/json' }));
   });
 
   api.get('/chats/:id/messages', async (c) => {
     const query = pickQuery(searchParamsOf(c.req.url), MESSAGE_LIST_QUERY);
-    return relayJson(await forward({ method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/messages`, query }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/messages`, query }));
   });
 
   api.post('/chats/:id/messages', async (c) => {
@@ -204,26 +209,26 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
     const contentType = c.req.header('content-type') ?? '';
     if (/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
       // Attachments can be large: the body streams through untouched, with its boundary.
-      return relayJson(await forward({ method: 'POST', path, body: c.req.raw.body, contentType }));
+      return relayJson(await forward(c, { method: 'POST', path, body: c.req.raw.body, contentType }));
     }
     if (!isJsonContentType(contentType)) throw new InvalidParameterError('content-type', 'must be application/json or multipart/form-data');
     const { text, value: body } = await readJsonBody(c);
     if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
     if (typeof body.text !== 'string' || body.text.trim() === '') throw new InvalidParameterError('text', 'must be a non-empty string');
-    return relayJson(await forward({ method: 'POST', path, body: text, contentType: 'application/json' }));
+    return relayJson(await forward(c, { method: 'POST', path, body: text, contentType: 'application/json' }));
   });
 
   api.get('/chats/:id/attendees', async (c) => {
-    return relayJson(await forward({ method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/attendees` }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/attendees` }));
   });
 
   api.get('/chat_attendees/:id/picture', async (c) => {
-    return relayBinary(await forward({ method: 'GET', path: `/api/v1/chat_attendees/${segment(c.req.param('id'))}/picture`, streaming: true }));
+    return relayBinary(await forward(c, { method: 'GET', path: `/api/v1/chat_attendees/${segment(c.req.param('id'))}/picture`, streaming: true }));
   });
 
   api.get('/messages/:id/attachments/:attachment_id', async (c) => {
     const path = `/api/v1/messages/${segment(c.req.param('id'))}/attachments/${segment(c.req.param('attachment_id'))}`;
-    return relayBinary(await forward({ method: 'GET', path, streaming: true }));
+    return relayBinary(await forward(c, { method: 'GET', path, streaming: true }));
   });
 
   api.all('*', (c) => notFound(c.req.method, c.req.path));

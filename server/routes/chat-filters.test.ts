@@ -3,17 +3,10 @@ import { createApp } from '../app';
 import { chatListUpstream, fakeChat, jsonResponse, type FakeChat } from '../backends/fake-upstream';
 import type { FetchLike } from '../backends/types';
 import { createUnipileBackend } from '../backends/unipile';
-import type { Config } from '../config';
+import { loadConfig, type Config } from '../config';
 import { encodeCursor, foldText, isMuted, resumeIndex } from './chat-filters';
 
-const config: Config = {
-  host: '127.0.0.1',
-  port: 0,
-  upstreamTimeoutMs: 5_000,
-  backend: { kind: 'unipile', dsn: 'https://api.test', host: 'api.test', apiKey: 'k' },
-  staticDir: null,
-  logRequests: false,
-};
+const config: Config = { ...loadConfig({ UNIPILE_DSN: 'https://api.test', UNIPILE_API_KEY: 'k', UPSTREAM_TIMEOUT_MS: '5000' }), port: 0 };
 
 function appOver(fetch: FetchLike) {
   const backend = createUnipileBackend({ kind: 'unipile', baseUrl: 'https://api.test', host: 'api.test', apiKey: 'k', timeoutMs: 5_000, fetch });
