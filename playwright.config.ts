@@ -12,7 +12,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   outputDir: 'test-results',
   use: {
     baseURL: e2eBaseURL,
@@ -36,6 +36,8 @@ export default defineConfig({
       SIMULATOR_FAULT_RATE: '0',
       UNIPILE_DSN: '',
       UNIPILE_API_KEY: '',
+      // A build other than dist/ (parallel work on one machine builds into folders of its own).
+      ...(process.env.TRIAGE_STATIC_DIR ? { TRIAGE_STATIC_DIR: process.env.TRIAGE_STATIC_DIR } : {}),
     },
   },
 });
