@@ -34,6 +34,8 @@ export default defineConfig({
       SIMULATOR_SEED: '7',
       SIMULATOR_LATENCY_MS: '0',
       SIMULATOR_FAULT_RATE: '0',
+      // Short enough that a forced upstream timeout (x-simulator-fault) is seen in seconds, long for a local simulator.
+      UPSTREAM_TIMEOUT_MS: '4000',
       UNIPILE_DSN: '',
       UNIPILE_API_KEY: '',
       // A build other than dist/ (parallel work on one machine builds into folders of its own).
