@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { bufferedResponse, type FetchLike } from './types';
+import { bufferedResponse, UpstreamTooLargeError, type FetchLike } from './types';
 
 /**
  * Cancellation for one upstream call, without an AbortController: creating one costs more CPU in Node 20 than the
@@ -56,6 +56,8 @@ export interface OutgoingRequest {
   headers: Record<string, string>;
   body?: BodyInit | null;
   buffer: boolean;
+  /** With `buffer`: the answer is refused (UpstreamTooLargeError) as soon as it passes this many bytes. */
+  maxBytes: number;
   cancellation: Cancellation;
 }
 
@@ -127,8 +129,18 @@ export function createNodeTransport(base: string): Transport {
           return;
         }
         const chunks: Buffer[] = [];
+        let total = 0;
         const cut = () => reject(Object.assign(new Error('upstream closed the connection mid-answer'), { code: 'ECONNRESET' }));
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('data', (chunk: Buffer) => {
+          total += chunk.byteLength;
+          if (total > outgoing.maxBytes) {
+            const error = new UpstreamTooLargeError(`the upstream answer is over ${outgoing.maxBytes} bytes`);
+            reject(error);
+            request.destroy(error);
+            return;
+          }
+          chunks.push(chunk);
+        });
         incoming.on('error', reject);
         incoming.on('aborted', cut);
         incoming.on('end', () => {

@@ -26,9 +26,16 @@ export interface Backend {
   kind: 'unipile' | 'simulator';
   /** Host shown in GET /api/config (never a secret). */
   host: string;
-  /** Resolves with the upstream response as is; rejects with UpstreamTimeoutError or UpstreamUnreachableError. */
+  /**
+   * Resolves with the upstream response, already made safe to relay: only allow-listed headers, every secret scrubbed
+   * from headers and body, a non-streaming body read in full (at most MAX_UPSTREAM_JSON_BYTES). Rejects with
+   * UpstreamTimeoutError, UpstreamUnreachableError, UpstreamTooLargeError or UpstreamBusyError.
+   */
   request(req: UpstreamRequest): Promise<Response>;
 }
+
+/** An upstream answer Triage reads in memory is refused past this size (a chat page of 250 is well under 1 MB). */
+export const MAX_UPSTREAM_JSON_BYTES = 20 * 1024 * 1024;
 
 export class UpstreamTimeoutError extends Error {
   override name = 'UpstreamTimeoutError';
@@ -36,6 +43,26 @@ export class UpstreamTimeoutError extends Error {
 
 export class UpstreamUnreachableError extends Error {
   override name = 'UpstreamUnreachableError';
+}
+
+/** The upstream answer is larger than Triage reads into memory. */
+export class UpstreamTooLargeError extends Error {
+  override name = 'UpstreamTooLargeError';
+}
+
+/**
+ * Triage will not send this call upstream now: too many are waiting, or the upstream asked to slow down for longer
+ * than a call can wait. `retryAfterSeconds` is what the browser is told.
+ */
+export class UpstreamBusyError extends Error {
+  override name = 'UpstreamBusyError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    readonly reason: 'queue_full' | 'rate_limited',
+  ) {
+    super(message);
+  }
 }
 
 export type FetchLike = (input: Request) => Promise<Response>;

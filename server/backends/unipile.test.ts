@@ -85,17 +85,34 @@ describe('failures', () => {
     await expect(backend.request({ method: 'GET', path: '/api/v1/chats' })).rejects.toBeInstanceOf(UpstreamTimeoutError);
   });
 
-  it('lets a streamed download outlive the timeout once it has started', async () => {
-    const slow = new ReadableStream<Uint8Array>({
+  it('lets a streamed download outlive the timeout while bytes keep coming', async () => {
+    let sent = 0;
+    const steady = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        await new Promise((resolve) => setTimeout(resolve, 80));
-        controller.enqueue(new Uint8Array([1, 2, 3]));
-        controller.close();
+        await new Promise((resolve) => setTimeout(resolve, 15));
+        if (sent === 6) return controller.close();
+        controller.enqueue(new Uint8Array([sent++]));
       },
     });
-    const backend = backendWith(async () => new Response(slow, { headers: { 'content-type': 'image/png' } }), 30);
+    const backend = backendWith(async () => new Response(steady, { headers: { 'content-type': 'image/png' } }), 40);
     const response = await backend.request({ method: 'GET', path: '/api/v1/chat_attendees/a/picture', streaming: true });
-    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0, 1, 2, 3, 4, 5]));
+  });
+
+  it('cuts off a streamed download that stops sending for the timeout', async () => {
+    let cancelled = false;
+    const stalls = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(64).fill(7));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const backend = backendWith(async () => new Response(stalls, { headers: { 'content-type': 'image/png' } }), 40);
+    const response = await backend.request({ method: 'GET', path: '/api/v1/chat_attendees/a/picture', streaming: true });
+    await expect(response.arrayBuffer()).rejects.toBeInstanceOf(UpstreamTimeoutError);
+    expect(cancelled).toBe(true);
   });
 
   it('stops when the browser goes away, without calling it a timeout', async () => {
@@ -189,15 +206,19 @@ describe('over node:http (the default transport for the real API)', () => {
     let finish: () => void = () => undefined;
     const origin = await listen((_req, res) => {
       res.writeHead(200, { 'content-type': 'image/png' });
-      res.write(Buffer.from([1, 2, 3]));
+      res.write(Buffer.alloc(1000, 1));
       finish = () => res.end(Buffer.from([4]));
     });
     const backend = createUnipileBackend({ kind: 'unipile', baseUrl: origin, host: 'local', apiKey: KEY, timeoutMs: 2_000 });
     const response = await backend.request({ method: 'GET', path: '/api/v1/chat_attendees/a/picture', streaming: true });
     const reader = response.body!.getReader();
-    expect(Array.from((await reader.read()).value ?? [])).toEqual([1, 2, 3]);
+    // The scrubber holds back the last bytes of a chunk (a key split across two chunks is caught), never the rest.
+    const first = (await reader.read()).value ?? new Uint8Array();
+    expect(first.byteLength).toBe(1000 - (KEY.length - 1));
     finish();
-    expect(Array.from((await reader.read()).value ?? [])).toEqual([4]);
+    const rest: number[] = [];
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(...chunk.value);
+    expect(rest).toEqual([...Array<number>(KEY.length - 1).fill(1), 4]);
   });
 
   it('times out on an answer that starts but never ends', async () => {

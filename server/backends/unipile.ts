@@ -1,8 +1,14 @@
 import { Cancellation, createFetchTransport, createNodeTransport, type Transport } from './node-transport';
+import { idleGuarded, readBounded } from './body';
+import { relayedHeaders } from './response-headers';
+import { createScrubber } from './scrub';
 import {
   bufferedResponse,
   isBuffered,
+  MAX_UPSTREAM_JSON_BYTES,
+  responseBytes,
   UpstreamTimeoutError,
+  UpstreamTooLargeError,
   UpstreamUnreachableError,
   type Backend,
   type FetchLike,
@@ -33,6 +39,8 @@ export function createUnipileBackend(options: UnipileBackendOptions): Backend {
   const { apiKey, timeoutMs, host } = options;
   const send: Transport = options.fetch ? createFetchTransport(base, options.fetch) : createNodeTransport(base);
   const timeoutMessage = `${host} did not answer within ${timeoutMs} ms`;
+  // Everything the upstream sends back is scrubbed of the key before a route sees it.
+  const scrubber = createScrubber([apiKey]);
 
   async function request(req: UpstreamRequest): Promise<Response> {
     const query = req.query?.toString();
@@ -59,6 +67,7 @@ export function createUnipileBackend(options: UnipileBackendOptions): Backend {
       done();
       if (timedOut) throw new UpstreamTimeoutError(timeoutMessage);
       if (routeSignal?.aborted) throw error; // the browser left; nobody reads this answer
+      if (error instanceof UpstreamTooLargeError) throw error;
       if (isNetworkError(error)) throw new UpstreamUnreachableError(`cannot reach ${host}: ${describeNetworkError(error)}`, { cause: error });
       throw error;
     };
@@ -67,33 +76,30 @@ export function createUnipileBackend(options: UnipileBackendOptions): Backend {
     try {
       const path = query ? `${req.path}?${query}` : req.path;
       // Raced against the cancellation too: a transport that ignores it (a fake, the simulator) still times out.
-      response = await cancellation.race(send({ method: req.method, path, headers, body: req.body, buffer: !req.streaming, cancellation }));
+      response = await cancellation.race(
+        send({ method: req.method, path, headers, body: req.body, buffer: !req.streaming, maxBytes: MAX_UPSTREAM_JSON_BYTES, cancellation }),
+      );
     } catch (error) {
       return fail(error);
     }
+    const init = { status: response.status, statusText: response.statusText, headers: relayedHeaders(response.headers, scrubber) };
 
     if (req.streaming) {
-      // The body goes to the browser as it arrives; the timeout was for the answer to start, the browser can cancel.
+      // The body goes to the browser as it arrives; the timeout was for the answer to start. From here an upstream that
+      // stops sending for as long is cut off, the browser can cancel, and secrets are scrubbed on the way.
       clearTimeout(timer);
-      return response;
-    }
-    if (isBuffered(response)) {
-      done();
-      return response;
+      if (!response.body) return new Response(null, init);
+      const stalled = () => new UpstreamTimeoutError(`${host} stopped sending for ${timeoutMs} ms`);
+      const body = idleGuarded(response.body, timeoutMs, (error) => cancellation.cancel(error), stalled).pipeThrough(scrubber.stream());
+      return new Response(body, init);
     }
     try {
       // Read here, under the timeout, so a body that stalls half-way is a timeout and not a hung request.
-      const body = await cancellation.race(response.arrayBuffer());
+      const bytes = isBuffered(response) ? await responseBytes(response) : await cancellation.race(readBounded(response, MAX_UPSTREAM_JSON_BYTES));
       done();
-      const copied = new Headers(response.headers);
-      // The bytes are decoded already; the upstream's length and encoding no longer describe them.
-      copied.delete('content-encoding');
-      copied.delete('content-length');
-      return bufferedResponse(body.byteLength === 0 && isNullBodyStatus(response.status) ? null : new Uint8Array(body), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: copied,
-      });
+      // The bytes are decoded already; the upstream's length no longer describes them (nor after scrubbing).
+      init.headers.delete('content-length');
+      return bufferedResponse(bytes.byteLength === 0 && isNullBodyStatus(response.status) ? null : scrubber.bytes(bytes), init);
     } catch (error) {
       return fail(error);
     }

@@ -56,7 +56,8 @@ import {
   readScanCursor,
   scanChats,
 } from './chat-filters';
-import { ForbiddenError, InvalidParameterError, knownErrorResponse, notFound, unexpectedErrorResponse, UpstreamErrorResponse } from './errors';
+import { ForbiddenError, InvalidParameterError, knownErrorResponse, notFound, PayloadTooLargeError, unexpectedErrorResponse, UpstreamErrorResponse } from './errors';
+import { countedStream, readJsonBody, refuseDeclaredOver } from './request-body';
 import { ACCOUNT_LIST_QUERY, CHAT_LIST_QUERY, CHAT_QUERY, MESSAGE_LIST_QUERY, pickQuery, searchParamsOf } from './query';
 import { isJsonContentType, relayBinary, relayJson } from './relay';
 
@@ -67,18 +68,23 @@ export interface ApiRoutesOptions {
    * answered garbage (worth a line in the log), not for a bug (worth a stack).
    */
   onServerError?: (error: unknown, c: Context, expected: boolean) => void;
+  /** Multipart message bodies past this many bytes are cut off with 413 (default 25 MB). */
+  maxUploadBytes?: number;
 }
 
 const PATCH_ACTIONS = ['setReadStatus', 'setMuteStatus', 'setArchiveStatus', 'setPinnedStatus'] as const;
-/** A message is text; a JSON body beyond this is not one. Attachments go multipart, streamed. */
-const MAX_JSON_BODY = 1024 * 1024;
+const DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024;
+/** Real ids are far shorter; a longer one is a mistake or an attack, answered before anything goes upstream. */
+const MAX_ID_LENGTH = 1024;
 
 class NotFoundError extends Error {}
 
 /** Decoded once by the router, encoded once here: `@` survives, `/`, `?`, `#` cannot leave the segment. */
-function segment(value: string): string {
+function segment(c: Context, name = 'id'): string {
+  const value = c.req.param(name) ?? '';
   // `.` and `..` would be dot segments in the upstream URL (even as %2E%2E) and climb out of the route.
   if (value === '.' || value === '..') throw new NotFoundError();
+  if (value.length > MAX_ID_LENGTH) throw new InvalidParameterError(name, `must be at most ${MAX_ID_LENGTH} characters`);
   return encodeURIComponent(value);
 }
 
@@ -106,24 +112,11 @@ function assertSameOrigin(c: Context): void {
   if (originHost !== new URL(c.req.url).host) throw refuse();
 }
 
-async function readJsonBody(c: Context): Promise<{ text: string; value: unknown }> {
-  if (!isJsonContentType(c.req.header('content-type') ?? null)) throw new InvalidParameterError('content-type', 'must be application/json');
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_JSON_BODY) throw new InvalidParameterError('body', 'is too large');
-  const text = await c.req.text();
-  if (text.length > MAX_JSON_BODY) throw new InvalidParameterError('body', 'is too large');
-  try {
-    return { text, value: JSON.parse(text) as unknown };
-  } catch {
-    throw new InvalidParameterError('body', 'must be valid JSON');
-  }
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): Hono {
+export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAULT_MAX_UPLOAD }: ApiRoutesOptions): Hono {
   const api = new Hono();
   // Single calls do not watch the browser's signal: it costs an AbortController per request, and a call that outlives
   // its browser just ends at the timeout. Multi-page scans do watch it; streamed bodies stop when the browser does.
@@ -157,7 +150,7 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
   });
 
   api.get('/accounts/:id', async (c) => {
-    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/accounts/${segment(c.req.param('id'))}` }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/accounts/${segment(c)}` }));
   });
 
   api.get('/chats', async (c) => {
@@ -182,13 +175,13 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
 
   api.get('/chats/:id', async (c) => {
     const query = pickQuery(searchParamsOf(c.req.url), CHAT_QUERY);
-    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}`, query }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c)}`, query }));
   });
 
   api.patch('/chats/:id', async (c) => {
-    const path = `/api/v1/chats/${segment(c.req.param('id'))}`;
+    const path = `/api/v1/chats/${segment(c)}`;
     assertSameOrigin(c);
-    const { value: body } = await readJsonBody(c);
+    const body = await readJsonBody(c);
     if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
     const { action, value } = body;
     if (typeof action !== 'string' || !(PATCH_ACTIONS as readonly string[]).includes(action)) {
@@ -200,34 +193,46 @@ export function createApiRoutes({ backend, onServerError }: ApiRoutesOptions): H
 
   api.get('/chats/:id/messages', async (c) => {
     const query = pickQuery(searchParamsOf(c.req.url), MESSAGE_LIST_QUERY);
-    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/messages`, query }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c)}/messages`, query }));
   });
 
   api.post('/chats/:id/messages', async (c) => {
-    const path = `/api/v1/chats/${segment(c.req.param('id'))}/messages`;
+    const path = `/api/v1/chats/${segment(c)}/messages`;
     assertSameOrigin(c);
     const contentType = c.req.header('content-type') ?? '';
     if (/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
-      // Attachments can be large: the body streams through untouched, with its boundary.
-      return relayJson(await forward(c, { method: 'POST', path, body: c.req.raw.body, contentType }));
+      // Attachments can be large: the body streams through untouched, with its boundary, counted on the way.
+      refuseDeclaredOver(c, maxUploadBytes);
+      const raw = c.req.raw.body;
+      if (!raw) throw new InvalidParameterError('body', 'must not be empty');
+      const counted = countedStream(raw, maxUploadBytes);
+      let upstream: Response;
+      try {
+        upstream = await forward(c, { method: 'POST', path, body: counted.stream, contentType });
+      } catch (error) {
+        throw counted.tooLarge() ? new PayloadTooLargeError(maxUploadBytes) : error;
+      }
+      if (counted.tooLarge()) throw new PayloadTooLargeError(maxUploadBytes);
+      return relayJson(upstream);
     }
     if (!isJsonContentType(contentType)) throw new InvalidParameterError('content-type', 'must be application/json or multipart/form-data');
-    const { text, value: body } = await readJsonBody(c);
+    const body = await readJsonBody(c);
     if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
     if (typeof body.text !== 'string' || body.text.trim() === '') throw new InvalidParameterError('text', 'must be a non-empty string');
-    return relayJson(await forward(c, { method: 'POST', path, body: text, contentType: 'application/json' }));
+    // Only what the UI sends goes upstream: other fields (attachments by URL, account switches…) are not a reply's business.
+    return relayJson(await forward(c, { method: 'POST', path, body: JSON.stringify({ text: body.text }), contentType: 'application/json' }));
   });
 
   api.get('/chats/:id/attendees', async (c) => {
-    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c.req.param('id'))}/attendees` }));
+    return relayJson(await forward(c, { method: 'GET', path: `/api/v1/chats/${segment(c)}/attendees` }));
   });
 
   api.get('/chat_attendees/:id/picture', async (c) => {
-    return relayBinary(await forward(c, { method: 'GET', path: `/api/v1/chat_attendees/${segment(c.req.param('id'))}/picture`, streaming: true }));
+    return relayBinary(await forward(c, { method: 'GET', path: `/api/v1/chat_attendees/${segment(c)}/picture`, streaming: true }));
   });
 
   api.get('/messages/:id/attachments/:attachment_id', async (c) => {
-    const path = `/api/v1/messages/${segment(c.req.param('id'))}/attachments/${segment(c.req.param('attachment_id'))}`;
+    const path = `/api/v1/messages/${segment(c)}/attachments/${segment(c, 'attachment_id')}`;
     return relayBinary(await forward(c, { method: 'GET', path, streaming: true }));
   });
 

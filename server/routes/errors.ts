@@ -1,4 +1,4 @@
-import { UpstreamTimeoutError, UpstreamUnreachableError } from '../backends/types';
+import { UpstreamBusyError, UpstreamTimeoutError, UpstreamTooLargeError, UpstreamUnreachableError } from '../backends/types';
 
 /** Unipile's error envelope: every error Triage itself produces has this shape, so the browser handles one dialect. */
 export interface ErrorEnvelope {
@@ -56,6 +56,18 @@ export class ForbiddenError extends Error {
   override name = 'ForbiddenError';
 }
 
+/** A request body past its limit, noticed before or while it streams in. */
+export class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than ${formatLimit(limitBytes)}.`);
+  }
+}
+
+function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
 /** Maps the errors routes throw on purpose to their answers; anything else is unexpected (500, logged). */
 export function knownErrorResponse(error: unknown): Response | null {
   if (error instanceof InvalidParameterError) {
@@ -80,6 +92,30 @@ export function knownErrorResponse(error: unknown): Response | null {
   }
   if (error instanceof BadGatewayError) {
     return errorResponse({ title: 'Bad Gateway', detail: error.message, type: 'errors/bad_gateway', status: 502 });
+  }
+  if (error instanceof PayloadTooLargeError) {
+    return errorResponse({ title: 'Payload too large', detail: error.message, type: 'errors/payload_too_large', status: 413 });
+  }
+  if (error instanceof UpstreamTooLargeError) {
+    return errorResponse({
+      title: 'Bad Gateway',
+      detail: 'The messaging API answered with more data than Triage accepts in one answer.',
+      type: 'errors/bad_gateway',
+      status: 502,
+    });
+  }
+  if (error instanceof UpstreamBusyError) {
+    const retryAfter = { 'retry-after': String(error.retryAfterSeconds) };
+    if (error.reason === 'rate_limited') {
+      return errorResponse(
+        { title: 'Too many requests', detail: 'The messaging API asked Triage to slow down. Please retry in a moment.', type: 'errors/too_many_requests', status: 429 },
+        retryAfter,
+      );
+    }
+    return errorResponse(
+      { title: 'Service unavailable', detail: 'Triage is busy with other requests to the messaging API. Please retry in a moment.', type: 'errors/service_unavailable', status: 503 },
+      retryAfter,
+    );
   }
   if (error instanceof ForbiddenError) {
     return errorResponse({ title: 'Forbidden', detail: error.message, type: 'errors/forbidden', status: 403 });
