@@ -1,10 +1,10 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 5188);
 export const e2eBaseURL = `http://127.0.0.1:${port}`;
 
-export default defineConfig({
+const config = defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
   workers: 1,
@@ -43,3 +43,20 @@ export default defineConfig({
     },
   },
 });
+
+/** A second server, the same but asking for a dashboard token: e2e/auth.spec.ts signs in against it. */
+export const e2eAuthBaseURL = `http://127.0.0.1:${port + 1}`;
+export const e2eDashboardToken = 'e2e-dashboard-token-0123456789abcdef0123456789abcdef';
+type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, readonly unknown[]>;
+// Derived from the first so the two never drift apart (same simulator, same build).
+const appServer = config.webServer as WebServer;
+config.webServer = [
+  appServer,
+  {
+    ...appServer,
+    url: `${e2eAuthBaseURL}/sign-in`,
+    env: { ...appServer.env, PORT: String(port + 1), HOST: '127.0.0.1', DASHBOARD_TOKEN: e2eDashboardToken },
+  },
+];
+
+export default config;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
-import { CONTENT_SECURITY_POLICY, createApp } from './app';
+import { CONTENT_SECURITY_POLICY, createApp, PERMISSIONS_POLICY } from './app';
 import { jsonResponse, recordingFetch } from './backends/fake-upstream';
 import { createUnipileBackend } from './backends/unipile';
 import { loadConfig, type Config } from './config';
@@ -24,11 +24,11 @@ function makeApp(overrides: Partial<Config> = {}, respond = () => jsonResponse({
 }
 
 describe('GET /api/config', () => {
-  it('names the backend and version', async () => {
+  it('names the backend and version, and whether sign-in is required', async () => {
     const { app } = makeApp();
     const response = await app.request('/api/config');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ backend: { kind: 'unipile', host: 'api4.unipile.com:13444' }, version: packageJson.version });
+    expect(await response.json()).toEqual({ backend: { kind: 'unipile', host: 'api4.unipile.com:13444' }, version: packageJson.version, auth: { required: false } });
   });
 
   it('and no response of the app ever carries the key, in its body or its headers', async () => {
@@ -53,13 +53,31 @@ describe('GET /api/config', () => {
 });
 
 describe('security headers', () => {
-  it('every response says nosniff and no-referrer', async () => {
+  it('every response says nosniff, no-referrer, its permissions policy and same-origin opener policy', async () => {
     const { app } = makeApp();
-    for (const path of ['/api/config', '/api/v1/chats', '/api/v1/missing']) {
+    for (const path of ['/api/config', '/api/v1/chats', '/api/v1/missing', 'http://attacker.example/api/config', '/elsewhere']) {
       const response = await app.request(path);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('permissions-policy'), path).toBe(PERMISSIONS_POLICY);
+      expect(response.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      expect(response.headers.get('strict-transport-security'), path).toBeNull();
     }
+  });
+
+  it('the permissions policy turns off camera, microphone, geolocation, payment and usb', () => {
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(PERMISSIONS_POLICY).toContain(`${feature}=()`);
+  });
+
+  it('Strict-Transport-Security only when a trusted proxy says the request came over HTTPS', async () => {
+    const https = { headers: { 'x-forwarded-proto': 'https' } };
+    const hsts = async (overrides: Partial<Config>, init?: RequestInit) =>
+      (await makeApp(overrides).app.request('/api/config', init)).headers.get('strict-transport-security');
+    expect(await hsts({ trustProxy: true }, https)).toBe('max-age=31536000');
+    expect(await hsts({ trustProxy: true }, { headers: { 'x-forwarded-proto': 'https, http' } })).toBe('max-age=31536000');
+    expect(await hsts({ trustProxy: true }, { headers: { 'x-forwarded-proto': 'http' } })).toBeNull();
+    expect(await hsts({ trustProxy: true })).toBeNull();
+    expect(await hsts({ trustProxy: false }, https)).toBeNull();
   });
 
   it('the CSP is strict: self only, images from data: and blob:, no inline script or style', () => {
@@ -102,6 +120,39 @@ describe('DNS rebinding guard (listening on loopback)', () => {
   it('is off when listening on all interfaces (behind a proxy, names vary)', async () => {
     const { app } = makeApp({ host: '0.0.0.0' });
     expect((await app.request('http://triage.example.com/api/v1/chats')).status).toBe(200);
+  });
+});
+
+describe('Host allow-list (ALLOWED_HOSTS, listening beyond loopback)', () => {
+  const open = { host: '0.0.0.0', allowedHosts: ['triage.example.com', 'inbox.example.org'] };
+
+  it('answers only requests addressed to a listed name, with or without a port', async () => {
+    const { app, upstream } = makeApp(open);
+    expect((await app.request('http://triage.example.com/api/v1/chats')).status).toBe(200);
+    expect((await app.request('http://INBOX.example.org:8443/api/config')).status).toBe(200);
+    const api = await app.request('http://attacker.example/api/v1/chats');
+    expect(api.status).toBe(403);
+    expect(await api.json()).toMatchObject({ title: 'Forbidden', type: 'errors/forbidden', status: 403 });
+    const page = await app.request('http://attacker.example/', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(403);
+    expect(page.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await page.text()).toMatch(/^403 Forbidden: .*triage\.example\.com/);
+    expect((await app.request('http://triage.example.com.attacker.example/api/config')).status).toBe(403);
+    expect(upstream.calls).toHaveLength(1);
+  });
+
+  it('reads X-Forwarded-Host only behind a trusted proxy', async () => {
+    const forwarded = (name: string) => ({ headers: { 'x-forwarded-host': name } });
+    const trusting = makeApp({ ...open, trustProxy: true }).app;
+    expect((await trusting.request('http://10.0.0.5:5173/api/config', forwarded('triage.example.com'))).status).toBe(200);
+    expect((await trusting.request('http://triage.example.com/api/config', forwarded('attacker.example'))).status).toBe(403);
+    const direct = makeApp(open).app;
+    expect((await direct.request('http://attacker.example/api/config', forwarded('triage.example.com'))).status).toBe(403);
+  });
+
+  it('is off with an empty list, and the loopback guard is unchanged by it', async () => {
+    expect((await makeApp({ host: '0.0.0.0', allowedHosts: [] }).app.request('http://anything.example/api/config')).status).toBe(200);
+    expect((await makeApp({ allowedHosts: ['triage.example.com'] }).app.request('http://triage.example.com/api/config')).status).toBe(403);
   });
 });
 

@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Backend } from './backends/types';
-import type { Config } from './config';
+import { isLoopbackBind, type Config } from './config';
 import { createApiRoutes } from './routes/api';
-import { ForbiddenError, knownErrorResponse, notFound, unexpectedErrorResponse } from './routes/errors';
+import { createAuth, servedOverHttps } from './routes/auth';
+import { errorResponse, ForbiddenError, knownErrorResponse, notFound, unexpectedErrorResponse } from './routes/errors';
 import { createStaticRoutes } from './routes/static';
 import { escapeForLog } from './log';
 
@@ -41,14 +42,37 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Powerful features the inbox never uses, off for this page and anything it embeds. */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'serial=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
 const LOOPBACK_HOSTS = /^(?:localhost|[\w-]+\.localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** The hostname of a request URL, without the cost of a URL parse on every API call. */
 function hostnameOf(url: string): string {
   const start = url.indexOf('//') + 2;
   const slash = url.indexOf('/', start);
-  const authority = url.slice(start, slash === -1 ? undefined : slash);
-  if (authority.startsWith('[')) return authority.slice(0, authority.indexOf(']') + 1);
+  return hostnameOfAuthority(url.slice(start, slash === -1 ? undefined : slash));
+}
+
+/** `host:port` → `host` (lower case; IPv6 keeps its brackets). */
+function hostnameOfAuthority(authority: string): string {
+  if (authority.startsWith('[')) return authority.slice(0, authority.indexOf(']') + 1).toLowerCase();
   const colon = authority.indexOf(':');
   return (colon === -1 ? authority : authority.slice(0, colon)).toLowerCase();
 }
@@ -92,6 +116,10 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
     const headers = c.res.headers;
     headers.set('x-content-type-options', 'nosniff');
     headers.set('referrer-policy', 'no-referrer');
+    headers.set('permissions-policy', PERMISSIONS_POLICY);
+    headers.set('cross-origin-opener-policy', 'same-origin');
+    // Only when the browser reached us over HTTPS: HSTS on a plain-HTTP answer would be ignored, or lock out a LAN setup.
+    if (servedOverHttps(c, config.trustProxy)) headers.set('strict-transport-security', 'max-age=31536000');
     // An attachment relayed as text/html keeps its own sandboxing policy.
     if (headers.get('content-type')?.startsWith('text/html') && !headers.has('content-security-policy')) {
       headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -106,13 +134,38 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
       if (!LOOPBACK_HOSTS.test(hostname)) throw new ForbiddenError(`Triage listens on ${config.host} and answers only requests addressed to it.`);
       await next();
     });
+  } else if (!isLoopbackBind(config.host) && config.allowedHosts.length > 0) {
+    // Reachable from other machines: the same guard, against the names this deployment is known by.
+    const allowed = new Set(config.allowedHosts);
+    app.use(async (c, next) => {
+      const forwarded = config.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
+      const hostname = forwarded ? hostnameOfAuthority(forwarded) : hostnameOf(c.req.url);
+      if (allowed.has(hostname)) return next();
+      const detail = `Triage answers only requests addressed to ${config.allowedHosts.join(', ')} (ALLOWED_HOSTS).`;
+      if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
+        return errorResponse({ title: 'Forbidden', detail, type: 'errors/forbidden', status: 403 });
+      }
+      return c.text(`403 Forbidden: ${detail}\n`, 403, { 'cache-control': 'no-store' });
+    });
+  }
+
+  if (config.dashboardToken) {
+    const auth = createAuth({ token: config.dashboardToken, trustProxy: config.trustProxy });
+    app.use(auth.requireSession);
+    app.route('/', auth.routes);
   }
 
   app.get('/api/config', (c) =>
-    c.json({ backend: { kind: backend.kind, host: backend.host }, version: packageJson.version }, 200, { 'cache-control': 'no-store' }),
+    c.json(
+      { backend: { kind: backend.kind, host: backend.host }, version: packageJson.version, auth: { required: config.dashboardToken !== null } },
+      200,
+      { 'cache-control': 'no-store' },
+    ),
   );
-  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError }));
+  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes }));
   app.all('/api/*', (c) => notFound(c.req.method, c.req.path));
+  // Webhook routes (which authenticate on their own) go above; any other path here is no page of the app.
+  app.all('/webhooks/*', (c) => notFound(c.req.method, c.req.path));
 
   if (config.staticDir) app.route('/', createStaticRoutes({ root: config.staticDir }));
 

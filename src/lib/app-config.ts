@@ -4,6 +4,8 @@ import { apiGet, ApiError } from './api-client';
 
 export interface AppConfig {
   backend: { kind: 'simulator' | 'unipile'; host: string };
+  /** The server asks for its dashboard token (a session cookie): offer Sign out. */
+  auth: { required: boolean };
 }
 
 const appConfigSchema = z.object({
@@ -11,6 +13,8 @@ const appConfigSchema = z.object({
     kind: z.enum(['simulator', 'unipile']),
     host: z.catch(z.string(), ''),
   }),
+  // An older server does not say: it has no sign-in.
+  auth: z.catch(z.object({ required: z.boolean() }), { required: false }),
 });
 
 export async function fetchAppConfig(signal?: AbortSignal): Promise<AppConfig> {

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { FlaskConical, Server } from 'lucide-react';
+import { FlaskConical, LogOut, Server } from 'lucide-react';
 import { useId } from 'react';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { appConfigQueryOptions } from '@/lib/app-config';
 import { describeError } from '@/lib/error-messages';
@@ -55,6 +56,16 @@ export function ConnectionSection() {
         Connection
       </h3>
       {body}
+      {config.data?.auth.required ? (
+        // A plain form POST: the server clears the HttpOnly cookie (no script can) and answers with the sign-in page.
+        <form method="post" action="/sign-out" className="mt-4 flex items-center justify-between gap-3 rounded-md border border-line bg-raised px-3 py-2.5">
+          <p className="text-[13px] text-muted">Signed in with the dashboard token.</p>
+          <Button type="submit" size="sm">
+            <LogOut aria-hidden="true" className="size-3.5" />
+            Sign out
+          </Button>
+        </form>
+      ) : null}
     </section>
   );
 }
