@@ -47,6 +47,7 @@
  * A page with fewer than `limit` items and a non-null cursor is not the end: keep asking until complete is true.
  */
 import { Hono, type Context } from 'hono';
+import { CHAT_ACTIONS } from '../../src/lib/wire/vocabulary';
 import type { Backend, UpstreamRequest } from '../backends/types';
 import {
   DEFAULT_FILTERED_LIMIT,
@@ -72,7 +73,6 @@ export interface ApiRoutesOptions {
   maxUploadBytes?: number;
 }
 
-const PATCH_ACTIONS = ['setReadStatus', 'setMuteStatus', 'setArchiveStatus', 'setPinnedStatus'] as const;
 const DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024;
 /** Real ids are far shorter; a longer one is a mistake or an attack, answered before anything goes upstream. */
 const MAX_ID_LENGTH = 1024;
@@ -184,8 +184,8 @@ export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAU
     const body = await readJsonBody(c);
     if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
     const { action, value } = body;
-    if (typeof action !== 'string' || !(PATCH_ACTIONS as readonly string[]).includes(action)) {
-      throw new InvalidParameterError('action', `must be one of ${PATCH_ACTIONS.join(', ')}`);
+    if (typeof action !== 'string' || !(CHAT_ACTIONS as readonly string[]).includes(action)) {
+      throw new InvalidParameterError('action', `must be one of ${CHAT_ACTIONS.join(', ')}`);
     }
     if (typeof value !== 'boolean') throw new InvalidParameterError('value', 'must be true or false');
     return relayJson(await forward(c, { method: 'PATCH', path, body: JSON.stringify({ action, value }), contentType: 'application/json' }));

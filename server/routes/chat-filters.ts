@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { matchesCriteria, readChatFacts, type ChatCriteria } from '../../src/lib/wire/match';
+import { foldText } from '../../src/lib/wire/readers';
+import { MAX_SEARCH_LENGTH, PAGE_SIZE } from '../../src/lib/wire/vocabulary';
 import type { Backend } from '../backends/types';
 import { BadGatewayError, InvalidParameterError } from './errors';
 import { boolean, nonEmpty, optionalParam, quote } from './query';
@@ -10,49 +13,38 @@ import { readJson } from './relay';
  * travels in the cursor.
  */
 
-export interface ChatFilters {
-  folder?: string;
-  archived?: boolean;
-  pinned?: boolean;
-  muted?: boolean;
-  /** The search text, already folded (see foldText). */
-  q?: string;
-}
+/** The extension filters of a request: the part of the shared matcher's criteria the upstream cannot apply. */
+export type ExtensionFilters = Pick<ChatCriteria, 'folder' | 'archived' | 'pinned' | 'muted' | 'q'>;
 
 export const EXTENSION_PARAMS = ['folder', 'archived', 'pinned', 'muted', 'q'] as const;
 
 /** Upstream pages examined per request at most; with 250 chats a page that is 2,500 chats. */
 export const SCAN_BUDGET_PAGES = 10;
-export const UPSTREAM_PAGE_SIZE = 250;
+export const UPSTREAM_PAGE_SIZE = PAGE_SIZE.max;
 /** Matches returned when the request names no `limit`. */
-export const DEFAULT_FILTERED_LIMIT = 100;
+export const DEFAULT_FILTERED_LIMIT = PAGE_SIZE.default;
 
 const q = (name: string, value: string): string => {
   if (foldText(value).trim().length === 0) throw new InvalidParameterError(name, 'must contain something to search for');
-  if (value.length > 200) throw new InvalidParameterError(name, 'must be at most 200 characters');
+  if (value.length > MAX_SEARCH_LENGTH) throw new InvalidParameterError(name, `must be at most ${MAX_SEARCH_LENGTH} characters`);
   return value;
 };
 
 /** The extension filters of a request, or null when it has none (then the listing is a plain pass-through). */
-export function parseChatFilters(params: URLSearchParams): ChatFilters | null {
+export function parseChatFilters(params: URLSearchParams): ExtensionFilters | null {
   const folder = optionalParam(params, 'folder', nonEmpty);
   const archived = optionalParam(params, 'archived', boolean);
   const pinned = optionalParam(params, 'pinned', boolean);
   const muted = optionalParam(params, 'muted', boolean);
   const text = optionalParam(params, 'q', q);
   if (folder === undefined && archived === undefined && pinned === undefined && muted === undefined && text === undefined) return null;
-  const filters: ChatFilters = {};
+  const filters: ExtensionFilters = {};
   if (folder !== undefined) filters.folder = folder;
   if (archived !== undefined) filters.archived = archived === 'true';
   if (pinned !== undefined) filters.pinned = pinned === 'true';
   if (muted !== undefined) filters.muted = muted === 'true';
-  if (text !== undefined) filters.q = foldText(text);
+  if (text !== undefined) filters.q = text;
   return filters;
-}
-
-/** Case- and accent-insensitive form: "Zoë" and "ZOE" both fold to "zoe". */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 type Chat = Record<string, unknown> & { id: string };
@@ -62,33 +54,9 @@ interface Positioned {
   readonly timestamp?: unknown;
 }
 
-const flag = (value: unknown): boolean => value === 1 || value === true;
-
-/** -1 is "muted for good"; a date is muted until then; null or a past date is not muted. */
-export function isMuted(mutedUntil: unknown, now: number): boolean {
-  if (mutedUntil === null || mutedUntil === undefined || mutedUntil === 0 || mutedUntil === false) return false;
-  if (mutedUntil === -1 || mutedUntil === true) return true;
-  if (typeof mutedUntil === 'number') return mutedUntil > now;
-  if (typeof mutedUntil === 'string') {
-    const until = Date.parse(mutedUntil);
-    // A value we cannot read is still a mute the upstream reports: better shown as muted than hidden as unmuted.
-    return Number.isNaN(until) ? mutedUntil.trim() !== '' : until > now;
-  }
-  return false;
-}
-
-export function matchesChat(chat: Chat, filters: ChatFilters, now: number): boolean {
-  if (filters.archived !== undefined && flag(chat.archived) !== filters.archived) return false;
-  if (filters.pinned !== undefined && flag(chat.pinned) !== filters.pinned) return false;
-  if (filters.muted !== undefined && isMuted(chat.muted_until, now) !== filters.muted) return false;
-  if (filters.folder !== undefined) {
-    const folders = chat.folder;
-    if (!Array.isArray(folders) || !folders.includes(filters.folder)) return false;
-  }
-  if (filters.q !== undefined) {
-    if (typeof chat.name !== 'string' || !foldText(chat.name).includes(filters.q)) return false;
-  }
-  return true;
+/** The shared matcher (src/lib/wire/match.ts) over the wire chat: the browser places chats with the same one. */
+export function matchesChat(chat: Chat, filters: ExtensionFilters, now: number): boolean {
+  return matchesCriteria(readChatFacts(chat, now), filters, now);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -233,7 +201,7 @@ export interface ScanInput {
   backend: Backend;
   /** The validated upstream filters (unread, before, after, account_type, account_id); limit and cursor are ours. */
   upstreamQuery: URLSearchParams;
-  filters: ChatFilters;
+  filters: ExtensionFilters;
   limit: number;
   cursor: ScanCursor | null;
   fingerprint: string;

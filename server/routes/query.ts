@@ -1,9 +1,9 @@
+import { KNOWN_PROVIDERS, PAGE_SIZE } from '../../src/lib/wire/vocabulary';
 import { InvalidParameterError } from './errors';
 
 /** Returns the value to forward (normalized) or throws InvalidParameterError naming the parameter. */
 type Rule = (name: string, value: string) => string;
 
-const ACCOUNT_TYPES = ['WHATSAPP', 'LINKEDIN', 'SLACK', 'TWITTER', 'MESSENGER', 'INSTAGRAM', 'TELEGRAM'] as const;
 // The API reference's pattern, with its `.` read as the literal dot it stands for.
 const DATETIME = /^[1-2]\d{3}-[0-1]\d-[0-3]\dT\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -13,9 +13,10 @@ export function quote(value: string): string {
 }
 
 export const limit: Rule = (name, value) => {
-  if (!/^\d{1,4}$/.test(value)) throw new InvalidParameterError(name, `must be a whole number from 1 to 250 (got ${quote(value)})`);
-  const n = Number(value);
-  if (n < 1 || n > 250) throw new InvalidParameterError(name, `must be a whole number from 1 to 250 (got ${quote(value)})`);
+  const n = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= PAGE_SIZE.min && n <= PAGE_SIZE.max)) {
+    throw new InvalidParameterError(name, `must be a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max} (got ${quote(value)})`);
+  }
   return String(n);
 };
 
@@ -30,8 +31,8 @@ export const dateTime: Rule = (name, value) => {
 };
 
 export const accountType: Rule = (name, value) => {
-  if (!(ACCOUNT_TYPES as readonly string[]).includes(value)) {
-    throw new InvalidParameterError(name, `must be one of ${ACCOUNT_TYPES.join(', ')} (got ${quote(value)})`);
+  if (!(KNOWN_PROVIDERS as readonly string[]).includes(value)) {
+    throw new InvalidParameterError(name, `must be one of ${KNOWN_PROVIDERS.join(', ')} (got ${quote(value)})`);
   }
   return value;
 };
@@ -64,7 +65,6 @@ export const CHAT_LIST_QUERY: QuerySpec = {
 export const ACCOUNT_LIST_QUERY: QuerySpec = { cursor: nonEmpty, limit };
 export const CHAT_QUERY: QuerySpec = { account_id: nonEmpty };
 export const MESSAGE_LIST_QUERY: QuerySpec = { cursor: nonEmpty, before: dateTime, after: dateTime, limit, sender_id: nonEmpty };
-export const NO_QUERY: QuerySpec = {};
 
 /** The raw query string of a request URL, parsed the way the browser's URLSearchParams encoded it. */
 export function searchParamsOf(url: string): URLSearchParams {

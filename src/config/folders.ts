@@ -1,5 +1,9 @@
-/** Folder names Unipile uses for LinkedIn mailboxes; a custom folder name is shown as is. */
-const FOLDER_LABELS: Record<string, string> = {
+import type { KnownFolder } from '@/lib/wire/vocabulary';
+
+export { DEFAULT_FOLDER } from '@/lib/wire/vocabulary';
+
+/** Labels of the folder names Unipile uses (LinkedIn mailboxes); a custom folder name is shown as is. */
+const FOLDER_LABELS: Record<KnownFolder, string> = {
   INBOX: 'Inbox',
   INBOX_LINKEDIN_CLASSIC: 'Classic',
   INBOX_LINKEDIN_RECRUITER: 'Recruiter',
@@ -7,11 +11,8 @@ const FOLDER_LABELS: Record<string, string> = {
   INBOX_LINKEDIN_ORGANIZATION: 'Organization',
 };
 
-/** The plain inbox is the default place of every chat, so it gets no chip. */
-export const DEFAULT_FOLDER = 'INBOX';
-
 export function folderLabel(folder: string): string {
-  return FOLDER_LABELS[folder] ?? folder;
+  return Object.hasOwn(FOLDER_LABELS, folder) ? FOLDER_LABELS[folder as KnownFolder] : folder;
 }
 
 /** LinkedIn content classifiers worth a badge; other values (e.g. "message") are ordinary chats. */

@@ -1,8 +1,9 @@
 import { AtSign, Briefcase, Camera, Hash, MessageCircle, MessageSquareDashed, MessagesSquare, Send, type LucideIcon } from 'lucide-react';
 
-/** The providers Unipile documents for chats; anything else the API sends is kept and shown as its raw text. */
-export const KNOWN_PROVIDERS = ['WHATSAPP', 'LINKEDIN', 'SLACK', 'TWITTER', 'MESSENGER', 'INSTAGRAM', 'TELEGRAM'] as const;
-export type KnownProvider = (typeof KNOWN_PROVIDERS)[number];
+import { isKnownProvider, type KnownProvider } from '@/lib/wire/vocabulary';
+
+// The provider list itself is wire vocabulary, shared with the server; this file adds what the UI shows.
+export { isKnownProvider, KNOWN_PROVIDERS, type KnownProvider } from '@/lib/wire/vocabulary';
 /** `string & {}` keeps editor completion for the known names while accepting new ones. */
 export type Provider = KnownProvider | (string & {});
 
@@ -25,10 +26,6 @@ export const PROVIDERS: Record<KnownProvider, ProviderMeta> = {
 };
 
 const UNKNOWN: Omit<ProviderMeta, 'label'> = { icon: MessageSquareDashed, color: '#6b7280', darkColor: '#9ca3af' };
-
-export function isKnownProvider(value: string): value is KnownProvider {
-  return Object.hasOwn(PROVIDERS, value);
-}
 
 /** Metadata for any provider value; an unknown one keeps its raw text as the label. */
 export function providerMeta(provider: string): ProviderMeta {

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import type { Provider } from '@/config/providers';
 import { apiGet } from './api-client';
-import { cleanText } from './chat-model';
+import { readText } from './wire/readers';
 import { readListPage } from './tolerant-list';
 
 /** Source statuses Unipile documents; anything else is kept as text. */
@@ -47,7 +47,7 @@ export function accountIdentity(connectionParams: unknown): string | null {
   const params = record(connectionParams);
   const im = record(params?.im) ?? record(params?.mail) ?? {};
   for (const field of ['phone_number', 'username', 'publicIdentifier', 'public_identifier', 'user', 'email', 'imap_user']) {
-    const value = cleanText(im[field]);
+    const value = readText(im[field]);
     if (value) return value;
   }
   return null;
@@ -55,14 +55,14 @@ export function accountIdentity(connectionParams: unknown): string | null {
 
 export function normalizeAccount(wire: WireAccount): Account {
   const statuses = (wire.sources ?? []).flatMap((source) => {
-    const status = cleanText(record(source)?.status);
+    const status = readText(record(source)?.status);
     return status ? [status.toUpperCase()] : [];
   });
   const identity = accountIdentity(wire.connection_params);
   return {
     id: wire.id,
-    name: cleanText(wire.name) ?? identity ?? wire.id,
-    provider: cleanText(wire.type) ?? '',
+    name: readText(wire.name) ?? identity ?? wire.id,
+    provider: readText(wire.type) ?? '',
     identity,
     status: worstStatus(statuses),
   };

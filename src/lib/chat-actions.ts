@@ -1,5 +1,5 @@
 import type { InboxChat } from './chat-model';
-import { isMutedAt } from './chat-match';
+import { isMutedAt } from './wire/readers';
 
 /** The four triage actions of PATCH /api/v1/chats/:id. `value` says the state to reach (read, muted, archived, pinned). */
 export type ChatActionKind = 'read' | 'mute' | 'archive' | 'pin';
@@ -22,7 +22,7 @@ export function chatState(chat: InboxChat, kind: ChatActionKind, now: number): b
     case 'read':
       return chat.unreadCount === 0;
     case 'mute':
-      return isMutedAt(chat, now);
+      return isMutedAt(chat.mute, now);
     case 'archive':
       return chat.archived;
     case 'pin':

@@ -1,4 +1,5 @@
-import { KNOWN_PROVIDERS, type KnownProvider } from '@/config/providers';
+import { KNOWN_PROVIDERS, MAX_SEARCH_LENGTH, PAGE_SIZE, type KnownProvider } from './wire/vocabulary';
+import { foldText } from './wire/readers';
 
 /** Which chats a list shows by archive state: the inbox (not archived, the default), the archive, or both. */
 export const CHAT_VIEWS = ['inbox', 'archived', 'all'] as const;
@@ -35,12 +36,7 @@ export interface ChatListParams {
   filters: ChatFilters;
 }
 
-export const DEFAULT_PAGE_SIZE = 100;
-/** Unipile's bounds for `limit`. */
-const MIN_PAGE_SIZE = 1;
-const MAX_PAGE_SIZE = 250;
-/** The server refuses longer searches. */
-export const MAX_SEARCH_LENGTH = 200;
+export const DEFAULT_PAGE_SIZE = PAGE_SIZE.default;
 
 type FilterCodec<T> = {
   [K in keyof Required<T>]: {
@@ -84,7 +80,7 @@ const instantToUrl = (iso: string): string => (iso.endsWith('T00:00:00.000Z') ? 
 /** A search the server accepts: something left once accents and spaces are set aside, and not too long. */
 export function readSearch(raw: string): string | undefined {
   const text = raw.trim();
-  const searchable = text.normalize('NFD').replace(/\p{M}/gu, '').trim() !== '';
+  const searchable = foldText(text).trim() !== '';
   return searchable && text.length <= MAX_SEARCH_LENGTH ? text : undefined;
 }
 
@@ -132,7 +128,7 @@ const DEFAULT_FILTERS: ChatFilters = { view: DEFAULT_VIEW };
 
 function clampPageSize(pageSize: number): number {
   if (!Number.isFinite(pageSize)) return DEFAULT_PAGE_SIZE;
-  return Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, Math.round(pageSize)));
+  return Math.min(PAGE_SIZE.max, Math.max(PAGE_SIZE.min, Math.round(pageSize)));
 }
 
 function uniqueSorted(values: readonly string[]): string[] {

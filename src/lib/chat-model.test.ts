@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chatDisplayName, normalizeChat, prettyProviderId, readMute, type InboxChat } from './chat-model';
+import { chatDisplayName, normalizeChat, prettyProviderId, type InboxChat } from './chat-model';
 import { readListPage } from './tolerant-list';
 import { wireChatSchema } from './wire/chat-wire';
 
@@ -147,21 +147,6 @@ describe('tolerant chat reader', () => {
   ])('reads cursor %j as %j', (cursor, expected) => {
     const page = readListPage({ items: [], cursor }, wireChatSchema, (w) => normalizeChat(w, NOW), 'chat');
     expect(page.cursor).toBe(expected);
-  });
-});
-
-describe('readMute', () => {
-  it('reads epoch numbers in seconds or milliseconds', () => {
-    const future = NOW + 3_600_000;
-    expect(readMute(future, NOW)).toEqual({ kind: 'until', until: future });
-    expect(readMute(future / 1000, NOW)).toEqual({ kind: 'until', until: future });
-    expect(readMute(0, NOW)).toEqual({ kind: 'none' });
-  });
-
-  it('reads unparseable text as muted with no known end', () => {
-    expect(readMute('soon', NOW)).toEqual({ kind: 'forever' });
-    expect(readMute('-1', NOW)).toEqual({ kind: 'forever' });
-    expect(readMute('', NOW)).toEqual({ kind: 'none' });
   });
 });
 

@@ -1,15 +1,16 @@
 import type { Provider } from '@/config/providers';
 import { wireAttendeeSchema, wireLastMessageSchema, type WireChat } from './wire/chat-wire';
+import type { ChatFacts } from './wire/match';
+import { readCount, readFlag, readMute, readStrings, readText, readTime, type MuteState } from './wire/readers';
+
+export type { MuteState } from './wire/readers';
 
 export type ChatKind = 'direct' | 'group' | 'broadcast';
-
-/** Computed once at read time: a mute date already in the past means the chat is not muted any more. */
-export type MuteState = { kind: 'none' } | { kind: 'forever' } | { kind: 'until'; until: number };
 
 export type ReadOnlyState = 'writable' | 'read_only' | 'locked';
 
 /** A chat as the inbox uses it: booleans, parsed times, and a display name that is never empty. */
-export interface InboxChat {
+export interface InboxChat extends ChatFacts {
   id: string;
   accountId: string;
   /** Raw provider value: a known one (`LINKEDIN`) or any text the API sends. */
@@ -32,22 +33,8 @@ export interface InboxChat {
   /** Raw LinkedIn classifier (`inmail`, `sponsored`, `linkedin_offer`, or anything else). */
   contentType: string | null;
   /** Raw folder values; labels come from config/folders.ts. */
-  folders: string[];
-  disabledFeatures: string[];
-}
-
-/** Text worth showing: not null, not blank, not a serialized "null"/"undefined". */
-export function cleanText(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed === 'null' || trimmed === 'undefined') return null;
-  return trimmed;
-}
-
-function toFlag(value: boolean | number | null | undefined): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value !== 0;
-  return false;
+  folders: readonly string[];
+  disabledFeatures: readonly string[];
 }
 
 function toKind(value: number | string | null | undefined): ChatKind {
@@ -63,14 +50,7 @@ function toKind(value: number | string | null | undefined): ChatKind {
 
 function toReadOnly(value: boolean | number | null | undefined): ReadOnlyState {
   if (value === 2) return 'locked';
-  return toFlag(value) ? 'read_only' : 'writable';
-}
-
-/** Epoch ms of an ISO date, or null when absent or unparseable. */
-export function parseTime(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
+  return readFlag(value) ? 'read_only' : 'writable';
 }
 
 /** One copy of each low-cardinality string (account ids, providers) instead of one per chat, as JSON.parse makes. */
@@ -81,39 +61,6 @@ function intern(value: string): string {
   // Bounded: these fields have a handful of values; anything else is not worth keeping.
   if (interned.size < 10_000) interned.set(value, value);
   return value;
-}
-
-/** Shared (frozen) by every chat that has them: with 100,000 chats in memory, per-chat copies add up. */
-const NO_STRINGS = Object.freeze([]) as unknown as string[];
-const NOT_MUTED: MuteState = Object.freeze({ kind: 'none' });
-const FOREVER: MuteState = Object.freeze({ kind: 'forever' });
-
-/**
- * `muted_until`: -1 → muted indefinitely; an ISO date → muted until then (past → not muted); null → not muted.
- * Numbers other than -1 are read as epoch times (seconds or ms), and unparseable text as "muted, end unknown",
- * because the API only sends the field when something is muted.
- */
-export function readMute(value: number | string | boolean | null | undefined, now: number): MuteState {
-  if (value === null || value === undefined || value === false) return NOT_MUTED;
-  if (value === true) return FOREVER;
-  let until: number;
-  if (typeof value === 'number') {
-    if (value < 0) return FOREVER;
-    if (value === 0) return NOT_MUTED;
-    until = value < 1e11 ? value * 1000 : value;
-  } else {
-    const text = value.trim();
-    if (text === '') return NOT_MUTED;
-    if (text === '-1') return FOREVER;
-    const ms = Date.parse(text);
-    if (Number.isNaN(ms)) return FOREVER;
-    until = ms;
-  }
-  return until > now ? { kind: 'until', until } : NOT_MUTED;
-}
-
-export function isMuted(mute: MuteState): boolean {
-  return mute.kind !== 'none';
 }
 
 /** WhatsApp ids look like `33612345678@s.whatsapp.net`: show them as a phone number. */
@@ -132,9 +79,9 @@ export interface DisplayNameSource {
 
 /** The one fallback chain for a chat's name: its name, the other attendee's name, a provider id, "Unnamed chat". */
 export function chatDisplayName(source: DisplayNameSource): string {
-  const name = cleanText(source.name) ?? cleanText(source.otherAttendeeName);
+  const name = readText(source.name) ?? readText(source.otherAttendeeName);
   if (name) return name;
-  const id = cleanText(source.attendeeProviderId) ?? cleanText(source.providerId);
+  const id = readText(source.attendeeProviderId) ?? readText(source.providerId);
   if (id) return prettyProviderId(id);
   return 'Unnamed chat';
 }
@@ -143,50 +90,43 @@ export function chatDisplayName(source: DisplayNameSource): string {
 export function otherAttendeeName(wire: Pick<WireChat, 'attendees' | 'lastMessage'>): string | null {
   for (const raw of wire.attendees ?? []) {
     const attendee = wireAttendeeSchema.safeParse(raw);
-    if (!attendee.success || toFlag(attendee.data.is_self)) continue;
-    const name = cleanText(attendee.data.display_name) ?? cleanText(attendee.data.name);
+    if (!attendee.success || readFlag(attendee.data.is_self)) continue;
+    const name = readText(attendee.data.display_name) ?? readText(attendee.data.name);
     if (name) return name;
   }
   const last = wireLastMessageSchema.safeParse(wire.lastMessage);
-  if (last.success && !toFlag(last.data.is_sender)) return cleanText(last.data.sender_name);
+  if (last.success && !readFlag(last.data.is_sender)) return readText(last.data.sender_name);
   return null;
 }
 
 
-function strings(values: readonly unknown[] | null | undefined): string[] {
-  if (!values || values.length === 0) return NO_STRINGS;
-  const kept = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  return kept.length === 0 ? NO_STRINGS : kept;
-}
-
 export function normalizeChat(wire: WireChat, now: number = Date.now()): InboxChat {
   const kind = toKind(wire.type);
-  const name = cleanText(wire.name);
+  const name = readText(wire.name);
   // A group is not named after one of its members.
   const other = kind === 'direct' ? otherAttendeeName(wire) : null;
-  const providerId = cleanText(wire.provider_id);
-  const attendeeProviderId = cleanText(wire.attendee_provider_id);
-  const unread = wire.unread_count ?? 0;
-  const contentType = cleanText(wire.content_type);
+  const providerId = readText(wire.provider_id);
+  const attendeeProviderId = readText(wire.attendee_provider_id);
+  const contentType = readText(wire.content_type);
   return {
     id: wire.id,
     accountId: intern(wire.account_id ?? ''),
-    provider: intern(cleanText(wire.account_type) ?? ''),
+    provider: intern(readText(wire.account_type) ?? ''),
     providerId,
     attendeeProviderId,
     name,
     otherAttendeeName: other,
     displayName: chatDisplayName({ name, otherAttendeeName: other, attendeeProviderId, providerId }),
     kind,
-    lastActivityAt: parseTime(wire.timestamp),
-    unreadCount: Number.isFinite(unread) && unread > 0 ? Math.floor(unread) : 0,
-    archived: toFlag(wire.archived),
-    pinned: toFlag(wire.pinned),
+    lastActivityAt: readTime(wire.timestamp),
+    unreadCount: readCount(wire.unread_count),
+    archived: readFlag(wire.archived),
+    pinned: readFlag(wire.pinned),
     mute: readMute(wire.muted_until, now),
     readOnly: toReadOnly(wire.read_only),
-    subject: cleanText(wire.subject),
+    subject: readText(wire.subject),
     contentType: contentType ? intern(contentType) : null,
-    folders: strings(wire.folder),
-    disabledFeatures: strings(wire.disabledFeatures),
+    folders: readStrings(wire.folder),
+    disabledFeatures: readStrings(wire.disabledFeatures),
   };
 }

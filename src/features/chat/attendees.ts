@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiGet } from '@/lib/api-client';
-import { cleanText } from '@/lib/chat-model';
+import { readFlag, readText } from '@/lib/wire/readers';
 import { readListPage } from '@/lib/tolerant-list';
 import { chatPath } from './chat-detail';
 import { chatPaneKeys } from './keys';
@@ -34,11 +34,10 @@ export interface ChatAttendee {
   headline: string | null;
 }
 
-const toFlag = (value: boolean | number | null | undefined): boolean => (typeof value === 'number' ? value !== 0 : value === true);
 
 /** Only http(s) links are ever put in an href: a profile URL comes from the provider, not from us. */
 export function safeHttpUrl(raw: string | null | undefined): string | null {
-  const value = cleanText(raw);
+  const value = readText(raw);
   if (!value) return null;
   try {
     const url = new URL(value);
@@ -53,17 +52,17 @@ export function attendeePicturePath(attendeeId: string): string {
 }
 
 export function normalizeAttendee(wire: WireAttendee): ChatAttendee {
-  const isSelf = toFlag(wire.is_self);
+  const isSelf = readFlag(wire.is_self);
   return {
     id: wire.id,
-    providerId: cleanText(wire.provider_id),
-    name: cleanText(wire.name) ?? cleanText(wire.provider_id) ?? 'Unknown person',
+    providerId: readText(wire.provider_id),
+    name: readText(wire.name) ?? readText(wire.provider_id) ?? 'Unknown person',
     isSelf,
-    hidden: toFlag(wire.hidden),
+    hidden: readFlag(wire.hidden),
     // picture_url may point at a third party: the browser only ever asks the Triage server.
-    pictureSrc: cleanText(wire.picture_url) ? attendeePicturePath(wire.id) : null,
+    pictureSrc: readText(wire.picture_url) ? attendeePicturePath(wire.id) : null,
     profileUrl: safeHttpUrl(wire.profile_url),
-    headline: cleanText(wire.specifics?.headline) ?? cleanText(wire.specifics?.occupation),
+    headline: readText(wire.specifics?.headline) ?? readText(wire.specifics?.occupation),
   };
 }
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiGet } from '@/lib/api-client';
-import { cleanText, parseTime } from '@/lib/chat-model';
+import { readFlag, readText, readTime } from '@/lib/wire/readers';
 import { readListPage } from '@/lib/tolerant-list';
 import { chatPath } from './chat-detail';
 import { chatPaneKeys } from './keys';
@@ -109,7 +109,6 @@ export interface MessagePage {
 
 export type MessagesData = InfiniteData<MessagePage, string | null>;
 
-const toFlag = (value: boolean | number | null | undefined): boolean => (typeof value === 'number' ? value !== 0 : value === true);
 
 function attachmentKind(type: string | null | undefined): AttachmentKind {
   switch (type) {
@@ -136,14 +135,14 @@ function readAttachments(raw: readonly unknown[] | null | undefined): MessageAtt
     out.push({
       id: a.id,
       kind: attachmentKind(a.type),
-      name: cleanText(a.file_name),
+      name: readText(a.file_name),
       bytes: typeof bytes === 'number' && Number.isFinite(bytes) && bytes >= 0 ? bytes : null,
-      mimetype: cleanText(a.mimetype),
+      mimetype: readText(a.mimetype),
       width: a.size && a.size.width > 0 ? a.size.width : null,
       height: a.size && a.size.height > 0 ? a.size.height : null,
-      unavailable: toFlag(a.unavailable),
-      sticker: toFlag(a.sticker),
-      voiceNote: toFlag(a.voice_note),
+      unavailable: readFlag(a.unavailable),
+      sticker: readFlag(a.sticker),
+      voiceNote: readFlag(a.voice_note),
     });
   }
   return out;
@@ -154,7 +153,7 @@ function readReactions(raw: readonly unknown[] | null | undefined): MessageReact
   for (const item of raw ?? []) {
     const parsed = wireReactionSchema.safeParse(item);
     if (parsed.success && parsed.data.value.trim() !== '') {
-      out.push({ value: parsed.data.value, senderId: cleanText(parsed.data.sender_id), mine: toFlag(parsed.data.is_sender) });
+      out.push({ value: parsed.data.value, senderId: readText(parsed.data.sender_id), mine: readFlag(parsed.data.is_sender) });
     }
   }
   return out;
@@ -164,27 +163,27 @@ function readQuoted(raw: unknown): QuotedMessage | null {
   if (raw === null || raw === undefined) return null;
   const parsed = wireQuotedSchema.safeParse(raw);
   if (!parsed.success) return null;
-  return { senderId: cleanText(parsed.data.sender_id), text: parsed.data.text ?? null, attachmentCount: parsed.data.attachments?.length ?? 0 };
+  return { senderId: readText(parsed.data.sender_id), text: parsed.data.text ?? null, attachmentCount: parsed.data.attachments?.length ?? 0 };
 }
 
 export function normalizeMessage(wire: WireMessage): ChatMessage {
-  const deleted = toFlag(wire.deleted);
+  const deleted = readFlag(wire.deleted);
   return {
     id: wire.id,
-    senderId: cleanText(wire.sender_id),
-    senderAttendeeId: cleanText(wire.sender_attendee_id),
+    senderId: readText(wire.sender_id),
+    senderAttendeeId: readText(wire.sender_attendee_id),
     // Text is kept verbatim (spacing and line breaks matter); only emptiness is normalized.
     text: deleted || !wire.text || wire.text.trim() === '' ? null : wire.text,
-    sentAt: parseTime(wire.timestamp),
-    mine: toFlag(wire.is_sender),
+    sentAt: readTime(wire.timestamp),
+    mine: readFlag(wire.is_sender),
     attachments: deleted ? [] : readAttachments(wire.attachments),
     reactions: deleted ? [] : readReactions(wire.reactions),
     quoted: deleted ? null : readQuoted(wire.quoted),
-    edited: toFlag(wire.edited),
+    edited: readFlag(wire.edited),
     deleted,
-    isEvent: toFlag(wire.is_event),
-    seen: toFlag(wire.seen),
-    delivered: wire.delivered === undefined || wire.delivered === null ? true : toFlag(wire.delivered),
+    isEvent: readFlag(wire.is_event),
+    seen: readFlag(wire.seen),
+    delivered: wire.delivered === undefined || wire.delivered === null ? true : readFlag(wire.delivered),
     status: 'sent',
   };
 }

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_PAGE_SIZE } from '@/lib/chat-filters';
 import type { Density } from '@/lib/density';
 import type { ThemePreference } from '@/lib/theme';
+import { PAGE_SIZE } from '@/lib/wire/vocabulary';
 
 export type { Density };
 export type TimeFormat = 'relative' | 'absolute';
@@ -38,8 +39,8 @@ export const SETTINGS_STORAGE_KEY = 'triage.settings';
 export const SETTINGS_VERSION = 1;
 
 /** Unipile's bounds for `limit` (chat-filters clamps to the same range; here an out-of-range value is refused). */
-export const PAGE_SIZE_MIN = 1;
-export const PAGE_SIZE_MAX = 250;
+export const PAGE_SIZE_MIN = PAGE_SIZE.min;
+export const PAGE_SIZE_MAX = PAGE_SIZE.max;
 export const PAGE_SIZE_MESSAGE = `Page size must be a whole number from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}`;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
