@@ -20,35 +20,36 @@ import { wireChatSchema } from './chat-wire';
 const NOW = Date.now();
 const H = 3_600_000;
 
-const wireChat = (i: number) =>
-  fc.record({
-    account_id: fc.constantFrom('acc-1', 'acc-2', 'acc-3'),
-    account_type: fc.constantFrom('WHATSAPP', 'LINKEDIN', 'SLACK'),
-    name: fc.constantFrom<FakeChat['name'] | string>('Zoë Martin', 'zoe', 'Bob Stone', 'null', 'undefined', '', '   ', null, 'ZOE  BOB'),
-    unread_count: fc.constantFrom(0, 0, 1, 7),
-    archived: fc.constantFrom<unknown>(0, 1, 2, true, false, null),
-    pinned: fc.constantFrom<unknown>(0, 1, true, false, null, undefined),
-    muted_until: fc.constantFrom<unknown>(
-      null, -1, -5, true, false, 0, '', '-1', 'soon',
-      Math.floor((NOW + H) / 1000), Math.floor((NOW - H) / 1000), NOW + H, NOW - H,
-      new Date(NOW + H).toISOString(), new Date(NOW - H).toISOString(),
-    ),
-    folder: fc.constantFrom<unknown>(undefined, null, [], ['INBOX'], ['INBOX', 'VIP'], ['VIP', 3], ['']),
-  }).map((fields) => {
-    const chat: Record<string, unknown> = {
-      object: 'Chat',
-      id: `chat-${i}`,
-      provider_id: `p-${i}`,
-      type: 0,
-      timestamp: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString(),
-      read_only: 0,
-      ...fields,
-    };
-    for (const key of Object.keys(chat)) if (chat[key] === undefined) delete chat[key];
-    return chat;
-  });
+const wireFields = fc.record({
+  account_id: fc.constantFrom('acc-1', 'acc-2', 'acc-3'),
+  account_type: fc.constantFrom('WHATSAPP', 'LINKEDIN', 'SLACK'),
+  name: fc.constantFrom<FakeChat['name'] | string>('Zoë Martin', 'zoe', 'Bob Stone', 'null', 'undefined', '', '   ', null, 'ZOE  BOB'),
+  unread_count: fc.constantFrom(0, 0, 1, 7),
+  archived: fc.constantFrom<unknown>(0, 1, 2, true, false, null),
+  pinned: fc.constantFrom<unknown>(0, 1, true, false, null, undefined),
+  muted_until: fc.constantFrom<unknown>(
+    null, -1, -5, true, false, 0, '', '-1', 'soon',
+    Math.floor((NOW + H) / 1000), Math.floor((NOW - H) / 1000), NOW + H, NOW - H,
+    new Date(NOW + H).toISOString(), new Date(NOW - H).toISOString(),
+  ),
+  folder: fc.constantFrom<unknown>(undefined, null, [], ['INBOX'], ['INBOX', 'VIP'], ['VIP', 3], ['']),
+});
 
-const chats = fc.integer({ min: 0, max: 60 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => wireChat(i)))));
+function wireChat(fields: Record<string, unknown>, i: number): Record<string, unknown> {
+  const chat: Record<string, unknown> = {
+    object: 'Chat',
+    id: `chat-${i}`,
+    provider_id: `p-${i}`,
+    type: 0,
+    timestamp: new Date(Date.UTC(2026, 0, 1) - i * 60_000).toISOString(),
+    read_only: 0,
+    ...fields,
+  };
+  for (const key of Object.keys(chat)) if (chat[key] === undefined) delete chat[key];
+  return chat;
+}
+
+const chats = fc.array(wireFields, { maxLength: 60 }).map((list) => list.map(wireChat));
 
 const filters: fc.Arbitrary<ChatFilters> = fc
   .record(
