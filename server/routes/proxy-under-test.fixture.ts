@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { createApp } from '../app';
+import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream';
+import { createUnipileBackend } from '../backends/unipile';
+import { loadConfig, type Config } from '../config';
+
+/*
+ * Tests only: the real app in-process over a recording fake upstream, set up the way server/routes/api.test.ts does,
+ * for the property tests that drive it with generated requests.
+ */
+
+const API_KEY = 'sk_live_property-tests-key-0123456789';
+const ORIGIN = 'https://api9.unipile.test:13111';
+
+/** An empty page for JSON routes (every list, and the filtered scan, accepts it and stops); a tiny PNG for files. */
+const emptyPage: Responder = (request) =>
+  /\/picture$|\/attachments\//.test(new URL(request.url).pathname)
+    ? new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { headers: { 'content-type': 'image/png' } })
+    : jsonResponse({ object: 'List', items: [], cursor: null });
+
+export function proxyUnderTest(respond: Responder = emptyPage) {
+  const upstream = recordingFetch(respond);
+  const config: Config = { ...loadConfig({ UNIPILE_DSN: ORIGIN, UNIPILE_API_KEY: API_KEY, UPSTREAM_TIMEOUT_MS: '5000' }), port: 0 };
+  const backend = createUnipileBackend({
+    kind: 'unipile',
+    baseUrl: ORIGIN,
+    host: config.backend.kind === 'unipile' ? config.backend.host : '',
+    apiKey: API_KEY,
+    timeoutMs: config.upstreamTimeoutMs,
+    fetch: upstream.fetch,
+  });
+  const errors: string[] = [];
+  const app = createApp({ config, backend, logger: { info: () => {}, error: (m) => errors.push(m) } });
+  return { app, upstream, errors };
+}
+
+export interface Envelope {
+  title: string;
+  detail: string;
+  type: string;
+  status: number;
+}
+
+/**
+ * The response is exactly Unipile's error envelope, with `status` and `type` as given; returns it. (node:assert, not
+ * expect: this runs thousands of times a property, and expect costs ~20 µs a call.)
+ */
+export async function expectEnvelope(response: Response, status: number, type: string): Promise<Envelope> {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const body = (await response.json()) as Envelope;
+  assert.deepEqual(Object.keys(body).sort(), ['detail', 'status', 'title', 'type']);
+  assert.ok(typeof body.title === 'string' && typeof body.detail === 'string', JSON.stringify(body));
+  assert.deepEqual([body.type, body.status], [type, status]);
+  return body;
+}
+
+/** The name a 400's detail starts with (`<param>: <why>`). */
+export function namedParam(envelope: Envelope): string {
+  const colon = envelope.detail.indexOf(':');
+  return colon === -1 ? '' : envelope.detail.slice(0, colon);
+}
