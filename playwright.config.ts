@@ -21,7 +21,7 @@ const config = defineConfig({
     launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
   },
   webServer: {
-    command: 'node node_modules/tsx/dist/cli.mjs server/main.ts',
+    command: 'node node_modules/tsx/dist/cli.mjs scripts/build-server.ts --if-stale && node dist-server/main.js',
     url: `${e2eBaseURL}/api/config`,
     reuseExistingServer: false,
     timeout: 60_000,
