@@ -1,50 +1,7 @@
 /**
- * /api/v1/* — the proxy to the messaging API (Unipile's dialect), holding the API key so the browser never does.
- *
- * Forwarded, and nothing else (any other path or method answers 404 `errors/not_found`, and nothing goes upstream):
- *   GET   /accounts                       cursor, limit
- *   GET   /accounts/:id
- *   GET   /chats                          unread, cursor, before, after, limit, account_type, account_id
- *                                         + the extension parameters below
- *   GET   /chats/:id                      account_id
- *   PATCH /chats/:id                      JSON {action: setReadStatus|setMuteStatus|setArchiveStatus|setPinnedStatus,
- *                                         value: boolean}
- *   GET   /chats/:id/messages             cursor, before, after, limit, sender_id
- *   POST  /chats/:id/messages             JSON {text, ...} with a non-empty text, or multipart/form-data (streamed)
- *   GET   /chats/:id/attendees
- *   GET   /chat_attendees/:id/picture     binary, streamed
- *   GET   /messages/:id/attachments/:attachment_id   binary, streamed
- *
- * Query parameters are checked against the API reference before anything goes upstream (limit 1–250, before/after
- * YYYY-MM-DDTHH:MM:SS.sssZ, account_type one of the seven providers, unread true|false, cursor and ids non-empty,
- * account_id a comma-separated list); a bad one answers 400 `errors/invalid_parameters` with `detail`
- * "<param>: <why>". Parameters a route does not document are dropped. Ids in the path are decoded once and
- * re-encoded, so an id never leaves its path segment. Upstream errors pass through with their status and body;
- * a timeout answers 504 `errors/request_timeout`, an unreachable API 503 `errors/network_down`, an answer that is
- * not JSON 502 `errors/bad_gateway`. Writes a browser marks as cross-site answer 403 `errors/forbidden`. Only the
- * key and `accept` (plus the body's content type) go upstream: never the browser's cookies, authorization or
- * X-API-KEY.
- *
- * Extension parameters of GET /api/v1/chats (filters the messaging API cannot apply; the server applies them):
- *   folder=<name>        chats whose `folder` list contains <name> (a known folder such as INBOX, or a custom one)
- *   archived=true|false  chats whose `archived` is 1 / is 0
- *   pinned=true|false    chats whose `pinned` is 1 / is 0 (absent counts as 0)
- *   muted=true|false     muted chats: `muted_until` is -1 or a date still to come (null or a past date: not muted)
- *   q=<text>             chats whose display name contains <text>, ignoring case and accents ("zoe" finds "Zoë");
- *                        chats without a name do not match; at most 200 characters, not blank
- * Each is given at most once and validated like the others (400 naming it). They combine with each other and with
- * the upstream filters (unread, before, after, account_type, account_id). With any of them present, the server walks
- * the upstream list (pages of 250, the same upstream filters) keeping matches until it has `limit` of them (default
- * 100) or has examined 10 upstream pages, and answers:
- *   { object: 'ChatList', items, cursor, scan: { scanned, complete } }
- *   - items: the matching chats, in upstream order (possibly none: the budget can run out first).
- *   - cursor: this server's own opaque cursor, not Unipile's (padded base64 like Unipile's, which the SDK checks);
- *     null once the list is complete. Pass it back with the SAME filters to continue; an upstream cursor, or one
- *     issued for other filters, answers 400 (and so does a filtered cursor sent without its filters). It records
- *     where in the upstream list the scan stopped and the last chat consumed, so resuming neither skips nor repeats
- *     chats, even when the list changed in between. `limit` may change from page to page.
- *   - scan.scanned: chats this request examined; scan.complete: true when the upstream list is exhausted.
- * A page with fewer than `limit` items and a non-null cursor is not the end: keep asking until complete is true.
+ * /api/v1/* — the allow-list proxy to the messaging API (Unipile's dialect), holding the key so the browser never
+ * does. The contract (routes, validation, limits, extension filters, what is relayed) is written once, in README.md,
+ * "The API the browser speaks".
  */
 import { Hono, type Context } from 'hono';
 import { CHAT_ACTIONS } from '../../src/lib/wire/vocabulary';

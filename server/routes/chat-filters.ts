@@ -8,7 +8,7 @@ import { boolean, nonEmpty, optionalParam, quote } from './query';
 import { readJson } from './relay';
 
 /*
- * Extension filtering for GET /api/v1/chats: the contract is documented at the top of ./api.ts. This module holds the
+ * Extension filtering for GET /api/v1/chats: the contract is in README.md, "The API the browser speaks". This module holds the
  * filters, the scan over upstream pages, and the server's own cursor. It keeps no state: everything needed to resume
  * travels in the cursor.
  */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /*
- * Tests only: the query contract documented at the top of ./api.ts, written out independently of ./query.ts so the
+ * Tests only: the query contract documented in README.md ("The API the browser speaks"), written out independently of ./query.ts so the
  * property tests compare the validators against it, and arbitraries of valid, invalid and arbitrary values.
  */
 
@@ -12,7 +12,7 @@ export type Verdict = { kind: 'accept'; value: string } | { kind: 'reject' } | {
 
 export const PROVIDERS = ['WHATSAPP', 'LINKEDIN', 'SLACK', 'TWITTER', 'MESSENGER', 'INSTAGRAM', 'TELEGRAM'] as const;
 
-/** "Ignoring case and accents", as api.ts documents q: "zoe" finds "Zoë". */
+/** "Ignoring case and accents", as the README documents q: "zoe" finds "Zoë". */
 export const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 const accept = (value: string): Verdict => ({ kind: 'accept', value });
@@ -47,7 +47,7 @@ export const ORACLES: Record<RuleName, (value: string) => Verdict> = {
 
 export type Spec = Readonly<Record<string, RuleName>>;
 
-/** Per route, as documented in ./api.ts, in the order the route checks them. */
+/** Per route, as documented in the README, in the order the route checks them. */
 export const DOCUMENTED = {
   chats: { unread: 'boolean', cursor: 'nonEmpty', before: 'dateTime', after: 'dateTime', limit: 'limit', account_type: 'accountType', account_id: 'idList' },
   accounts: { cursor: 'nonEmpty', limit: 'limit' },

@@ -35,7 +35,7 @@ import {
 } from './query-contract.fixture';
 
 /*
- * Issue 10, scope 8: every query validator against the contract in ./api.ts (written out in query-contract.fixture.ts):
+ * Issue 10, scope 8: every query validator against the contract in README.md "The API the browser speaks" (written out in query-contract.fixture.ts):
  * valid input is accepted and normalized as documented, invalid input throws InvalidParameterError naming the
  * parameter, and nothing else is ever thrown. Inside properties, node:assert: vitest's expect costs ~20 µs a call,
  * which at 10,000 runs a property is most of the time.
