@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { CONTENT_SECURITY_POLICY, createApp, PERMISSIONS_POLICY } from './app';
-import { jsonResponse, recordingFetch } from './backends/fake-upstream';
+import { jsonResponse, recordingFetch } from './backends/fake-upstream.fixture';
 import { createUnipileBackend } from './backends/unipile';
 import { loadConfig, type Config } from './config';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonResponse, recordingFetch } from './fake-upstream';
+import { jsonResponse, recordingFetch } from './fake-upstream.fixture';
 import { UpstreamTimeoutError, UpstreamUnreachableError, type FetchLike } from './types';
 import { createUnipileBackend } from './unipile';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, type Logger } from '../app';
-import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream';
+import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream.fixture';
 import { createUnipileBackend } from '../backends/unipile';
 import { loadConfig, type Config } from '../config';
 

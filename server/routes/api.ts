@@ -6,14 +6,9 @@
 import { Hono, type Context } from 'hono';
 import { CHAT_ACTIONS } from '../../src/lib/wire/vocabulary';
 import type { Backend, UpstreamRequest } from '../backends/types';
-import {
-  DEFAULT_FILTERED_LIMIT,
-  filterFingerprint,
-  isOurCursor,
-  parseChatFilters,
-  readScanCursor,
-  scanChats,
-} from './chat-filters';
+import { filterFingerprint, isOurCursor, readScanCursor } from '../chat-scan/cursor';
+import { DEFAULT_FILTERED_LIMIT, parseChatFilters } from '../chat-scan/filters';
+import { scanChats } from '../chat-scan/scan';
 import { ForbiddenError, InvalidParameterError, knownErrorResponse, notFound, PayloadTooLargeError, unexpectedErrorResponse, UpstreamErrorResponse } from './errors';
 import { countedStream, readJsonBody, refuseDeclaredOver } from './request-body';
 import { ACCOUNT_LIST_QUERY, CHAT_LIST_QUERY, CHAT_QUERY, MESSAGE_LIST_QUERY, pickQuery, searchParamsOf } from './query';

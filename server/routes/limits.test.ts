@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { fakeChat, jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream';
+import { fakeChat, jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream.fixture';
 import { protectBackend } from '../backends/protect';
 import type { FetchLike } from '../backends/types';
 import { createUnipileBackend } from '../backends/unipile';

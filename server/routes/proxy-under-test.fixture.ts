@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createApp } from '../app';
-import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream';
+import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream.fixture';
 import { createUnipileBackend } from '../backends/unipile';
 import { loadConfig, type Config } from '../config';
 

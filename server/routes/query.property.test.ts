@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChatFilters } from './chat-filters';
+import { parseChatFilters } from '../chat-scan/filters';
 import { InvalidParameterError } from './errors';
 import {
   accountType,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChat, isWritable, makeSim, type ChatList, type TestSim } from './test-helpers';
+import { findChat, isWritable, makeSim, type ChatList, type TestSim } from './test-helpers.fixture';
 import type { ChatJson, ErrorJson, MessageJson } from './types';
 
 type ChatWithLast = ChatJson & { lastMessage: MessageJson | null };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyCmp } from './store';
-import { makeSim, walkChats, type ChatList } from './test-helpers';
+import { makeSim, walkChats, type ChatList } from './test-helpers.fixture';
 import { ACCOUNT_TYPES, KNOWN_FOLDERS, type AccountJson, type ChatJson, type ErrorJson } from './types';
 
 const tsOf = (c: ChatJson) => (c.timestamp === null ? NaN : Date.parse(c.timestamp));

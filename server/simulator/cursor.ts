@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeBase64Json, encodeBase64Json } from '../base64-json';
 import { ACCOUNT_TYPES } from './types';
 
 /**
@@ -7,21 +8,10 @@ import { ACCOUNT_TYPES } from './types';
  */
 
 export function encodeCursor(payload: unknown): string {
-  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64');
+  return encodeBase64Json(payload);
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-function decodeRaw(cursor: string): unknown {
-  // A '+' that reached us unencoded in a query string arrives as a space.
-  const s = cursor.replace(/ /g, '+');
-  if (s.length === 0 || !BASE64.test(s)) return undefined;
-  try {
-    return JSON.parse(Buffer.from(s, 'base64').toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+const decodeRaw = (cursor: string): unknown => decodeBase64Json(cursor);
 
 const timestamp = z.number().finite().nullable();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isoMs } from './data-generator';
 import { mulberry32 } from './prng';
 import { SimulatorStore } from './store';
-import { ANCHOR } from './test-helpers';
+import { ANCHOR } from './test-helpers.fixture';
 
 describe('data generator', () => {
   it('isoMs formats exactly like Date#toISOString', () => {

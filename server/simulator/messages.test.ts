@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPngHeader } from './png';
-import { findChat, makeSim, type MessageList, type TestSim } from './test-helpers';
+import { findChat, makeSim, type MessageList, type TestSim } from './test-helpers.fixture';
 import type { AttendeeJson, ChatJson, ErrorJson, FileAttachmentJson, ImageAttachmentJson, MessageJson } from './types';
 
 async function allMessages(t: TestSim, chatId: string, query = 'limit=17'): Promise<MessageJson[]> {

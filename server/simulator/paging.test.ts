@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANCHOR, isWritable, makeSim, walkChats, type TestSim } from './test-helpers';
+import { ANCHOR, isWritable, makeSim, walkChats, type TestSim } from './test-helpers.fixture';
 import { SimulatorStore } from './store';
 import type { ChatJson } from './types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatPosition } from './store';
-import { isWritable, makeSim, type ChatList } from './test-helpers';
+import { isWritable, makeSim, type ChatList } from './test-helpers.fixture';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { isWritable, makeSim, type ChatList } from './test-helpers';
+import { isWritable, makeSim, type ChatList } from './test-helpers.fixture';
 import { KNOWN_FOLDERS, type ChatJson } from './types';
 
 /**

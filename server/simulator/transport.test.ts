@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from './index';
-import { ANCHOR, ORIGIN, makeSim } from './test-helpers';
+import { ANCHOR, ORIGIN, makeSim } from './test-helpers.fixture';
 import type { ErrorJson } from './types';
 
 describe('auth', () => {

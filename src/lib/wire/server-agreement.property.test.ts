@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../server/app';
-import { chatListUpstream, type FakeChat } from '../../../server/backends/fake-upstream';
+import { chatListUpstream, type FakeChat } from '../../../server/backends/fake-upstream.fixture';
 import { protectBackend } from '../../../server/backends/protect';
 import { createUnipileBackend } from '../../../server/backends/unipile';
 import { loadConfig } from '../../../server/config';

@@ -1,128 +1,26 @@
-import { z } from 'zod';
-import { matchesCriteria, readChatFacts, type ChatCriteria } from '../../src/lib/wire/match';
-import { foldText } from '../../src/lib/wire/readers';
-import { MAX_SEARCH_LENGTH, PAGE_SIZE } from '../../src/lib/wire/vocabulary';
+import { PAGE_SIZE } from '../../src/lib/wire/vocabulary';
 import type { Backend } from '../backends/types';
-import { BadGatewayError, InvalidParameterError } from './errors';
-import { boolean, nonEmpty, optionalParam, quote } from './query';
-import { readJson } from './relay';
+import { BadGatewayError } from '../routes/errors';
+import { readJson } from '../routes/relay';
+import { encodeCursor, type ScanCursor } from './cursor';
+import { matchesChat, type ExtensionFilters, type WireChatItem } from './filters';
 
 /*
- * Extension filtering for GET /api/v1/chats: the contract is in README.md, "The API the browser speaks". This module holds the
- * filters, the scan over upstream pages, and the server's own cursor. It keeps no state: everything needed to resume
- * travels in the cursor.
+ * The scan behind a filtered chat list: it walks upstream pages (one in flight at a time) keeping matches, and keeps
+ * no state: everything needed to resume travels in the cursor (./cursor.ts).
  */
-
-/** The extension filters of a request: the part of the shared matcher's criteria the upstream cannot apply. */
-export type ExtensionFilters = Pick<ChatCriteria, 'folder' | 'archived' | 'pinned' | 'muted' | 'q'>;
-
-export const EXTENSION_PARAMS = ['folder', 'archived', 'pinned', 'muted', 'q'] as const;
 
 /** Upstream pages examined per request at most; with 250 chats a page that is 2,500 chats. */
 export const SCAN_BUDGET_PAGES = 10;
 export const UPSTREAM_PAGE_SIZE = PAGE_SIZE.max;
-/** Matches returned when the request names no `limit`. */
-export const DEFAULT_FILTERED_LIMIT = PAGE_SIZE.default;
 
-const q = (name: string, value: string): string => {
-  if (foldText(value).trim().length === 0) throw new InvalidParameterError(name, 'must contain something to search for');
-  if (value.length > MAX_SEARCH_LENGTH) throw new InvalidParameterError(name, `must be at most ${MAX_SEARCH_LENGTH} characters`);
-  return value;
-};
-
-/** The extension filters of a request, or null when it has none (then the listing is a plain pass-through). */
-export function parseChatFilters(params: URLSearchParams): ExtensionFilters | null {
-  const folder = optionalParam(params, 'folder', nonEmpty);
-  const archived = optionalParam(params, 'archived', boolean);
-  const pinned = optionalParam(params, 'pinned', boolean);
-  const muted = optionalParam(params, 'muted', boolean);
-  const text = optionalParam(params, 'q', q);
-  if (folder === undefined && archived === undefined && pinned === undefined && muted === undefined && text === undefined) return null;
-  const filters: ExtensionFilters = {};
-  if (folder !== undefined) filters.folder = folder;
-  if (archived !== undefined) filters.archived = archived === 'true';
-  if (pinned !== undefined) filters.pinned = pinned === 'true';
-  if (muted !== undefined) filters.muted = muted === 'true';
-  if (text !== undefined) filters.q = text;
-  return filters;
-}
-
-type Chat = Record<string, unknown> & { id: string };
+type Chat = WireChatItem;
 /** What resuming needs of a chat. */
 interface Positioned {
   readonly id: string;
   readonly timestamp?: unknown;
 }
 
-/** The shared matcher (src/lib/wire/match.ts) over the wire chat: the browser places chats with the same one. */
-export function matchesChat(chat: Chat, filters: ExtensionFilters, now: number): boolean {
-  return matchesCriteria(readChatFacts(chat, now), filters, now);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The server's cursor: standard base64, padded, of `tx1:` + JSON. Padded base64 like Unipile's own cursors, because
-// the official SDK validates a list's cursor as such; the prefix makes an upstream cursor recognisable as not ours.
-
-const CURSOR_PREFIX = 'tx1:';
-// base64('tx1') — every cursor of ours starts with it, a cheap first test before decoding.
-const ENCODED_PREFIX = 'dHgx';
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-const cursorSchema = z.object({
-  /** Fingerprint of the filters the cursor was issued for. */
-  f: z.string(),
-  /** Upstream cursor of the page to fetch first (null: the first page). */
-  c: z.string().min(1).nullable(),
-  /**
-   * The last chat consumed, at index `i` of the page `c` fetched then. Resuming refetches that page and continues
-   * after it, wherever it is now; null: start at the top of that page.
-   */
-  last: z.object({ id: z.string(), ts: z.string().nullable(), i: z.number().int().nonnegative() }).nullable(),
-});
-export type ScanCursor = z.infer<typeof cursorSchema>;
-
-export function encodeCursor(cursor: ScanCursor): string {
-  return Buffer.from(CURSOR_PREFIX + JSON.stringify(cursor), 'utf8').toString('base64');
-}
-
-export function isOurCursor(raw: string): boolean {
-  return raw.startsWith(ENCODED_PREFIX) && decodeCursor(raw) !== null;
-}
-
-export function decodeCursor(raw: string): ScanCursor | null {
-  // A '+' sent unencoded in a query string arrives as a space.
-  const text64 = raw.replace(/ /g, '+');
-  if (!text64.startsWith(ENCODED_PREFIX) || !BASE64.test(text64)) return null;
-  const text = Buffer.from(text64, 'base64').toString('utf8');
-  if (!text.startsWith(CURSOR_PREFIX)) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(text.slice(CURSOR_PREFIX.length)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-/** FNV-1a over the filters (upstream and extension, not limit or cursor): a cursor only continues its own listing. */
-export function filterFingerprint(upstreamQuery: URLSearchParams, params: URLSearchParams): string {
-  const parts: string[] = [];
-  for (const [name, value] of upstreamQuery) if (name !== 'cursor' && name !== 'limit') parts.push(`${name}=${value}`);
-  for (const name of EXTENSION_PARAMS) {
-    const value = params.get(name);
-    if (value !== null) parts.push(`${name}=${value}`);
-  }
-  parts.sort();
-  let hash = 0x811c9dc5;
-  const text = parts.join('&');
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The scan.
 
 interface UpstreamPage {
   items: Chat[];
@@ -258,13 +156,3 @@ export async function scanChats(input: ScanInput): Promise<FilteredChatList> {
   return done({ f: fingerprint, c: pageCursor, last: pending });
 }
 
-/** Decodes the cursor of a filtered request; anything else (an upstream cursor, another listing's) is a 400. */
-export function readScanCursor(raw: string | undefined, fingerprint: string): ScanCursor | null {
-  if (raw === undefined) return null;
-  const cursor = decodeCursor(raw);
-  if (cursor === null) {
-    throw new InvalidParameterError('cursor', `is not a cursor Triage issued for a filtered chat list (folder, archived, pinned, muted or q); got ${quote(raw)}`);
-  }
-  if (cursor.f !== fingerprint) throw new InvalidParameterError('cursor', 'was issued for different filters: send it with the same filters as the request that returned it');
-  return cursor;
-}

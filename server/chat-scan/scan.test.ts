@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
-import { chatListUpstream, fakeChat, jsonResponse, type FakeChat } from '../backends/fake-upstream';
+import { chatListUpstream, fakeChat, jsonResponse, type FakeChat } from '../backends/fake-upstream.fixture';
 import type { FetchLike } from '../backends/types';
 import { createUnipileBackend } from '../backends/unipile';
 import { loadConfig, type Config } from '../config';
-import { encodeCursor, resumeIndex } from './chat-filters';
+import { encodeCursor } from './cursor';
+import { resumeIndex } from './scan';
 
 const config: Config = { ...loadConfig({ UNIPILE_DSN: 'https://api.test', UNIPILE_API_KEY: 'k', UPSTREAM_TIMEOUT_MS: '5000' }), port: 0 };
 
