@@ -33,8 +33,10 @@ function parsePage(body: unknown): UpstreamPage {
   for (const item of body.items as unknown[]) {
     if (typeof item !== 'object' || item === null || typeof (item as { id?: unknown }).id !== 'string') throw fail('a chat without an id');
   }
-  const cursor = 'cursor' in body ? body.cursor : null;
-  if (cursor !== null && cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) throw fail('a cursor that is not a string');
+  // A page always says where the list goes on (null at the end): without the field, the end cannot be told apart.
+  if (!('cursor' in body)) throw fail('no cursor');
+  const cursor = body.cursor;
+  if (cursor !== null && (typeof cursor !== 'string' || cursor === '')) throw fail('a cursor that is not a string');
   return { items: body.items as Chat[], cursor: typeof cursor === 'string' ? cursor : null };
 }
 

@@ -158,6 +158,13 @@ describe('upstream answers', () => {
     }
   });
 
+  it('a filtered list over a page without `cursor` → 502 (the end cannot be told apart), never a silent end', async () => {
+    const { app } = setup(() => jsonResponse({ object: 'ChatList', items: [fakeChat(1)] }));
+    const response = await app.request('/api/v1/chats?archived=false');
+    expect(response.status).toBe(502);
+    expect((await envelope(response)).detail).toContain('no cursor');
+  });
+
   it('an answer over 20 MB → 502, over fetch', async () => {
     const { app } = setup(() => new Response(chunked(21 * 1024 * 1024), { headers: { 'content-type': 'application/json' } }));
     const response = await app.request('/api/v1/chats');

@@ -1,4 +1,4 @@
-import { delay, FaultInjector } from './faults';
+import { answerForcedFault, delay, FaultInjector, FORCED_FAULT_HEADER } from './faults';
 import { hash2, hex, mulberry32 } from './prng';
 import { createRoutes } from './routes';
 import { SimulatorStore } from './store';
@@ -39,13 +39,17 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const apiKey = `sim_${hex(mulberry32(hash2(seed, 0x4b3e)), 40)}`;
   const app = createRoutes({ store, apiKey, faults: new FaultInjector(seed, opts.faultRate) });
   const { latencyMs } = opts;
+  const serve = async (req: Request): Promise<Response> => app.fetch(req);
   return {
     apiKey,
     store,
-    // Latency sits outside Hono so an abort rejects the fetch, as a network fetch would, instead of becoming a 500.
+    // Latency and forced faults sit outside Hono, so an abort or a refused connection rejects the fetch, as a network
+    // fetch would, instead of becoming a 500. A forced fault needs the right key: a wrong one is always the 401.
     fetch: async (req: Request) => {
       await delay(latencyMs, req.signal);
-      return app.fetch(req);
+      const fault = req.headers.get(FORCED_FAULT_HEADER);
+      if (fault !== null && req.headers.get('x-api-key') === apiKey) return answerForcedFault(fault, req, serve);
+      return serve(req);
     },
   };
 }

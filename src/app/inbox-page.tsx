@@ -1,9 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useMemo } from 'react';
 import { useLocation, useRoute, useSearch } from 'wouter';
 import { ChatPane, TriageShortcuts } from '@/features/chat';
+import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ChatList } from '@/features/inbox';
 import { selectMarkReadOnOpen, selectPageSize, selectTimeFormat, useAccountSelection, useSettings } from '@/features/settings';
 import { parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chat-filters';
+import { chatKeys } from '@/lib/chat-queries';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import { useSelectionStore } from '@/lib/selection-store';
@@ -35,6 +38,9 @@ export function InboxPage({ density }: { density: Density }) {
   const selectedChatId = useSelectionStore((s) => s.selectedChatId);
   const markReadOnOpen = useSettings(selectMarkReadOnOpen);
   // Back to the list (the Back link, Esc): the list keeps its scroll and selection; focus returns to it.
+  const queryClient = useQueryClient();
+  // The list's Reset loads it afresh: if a chat's data made it fail, the same data would fail it again.
+  const resetList = useCallback(() => void queryClient.resetQueries({ queryKey: chatKeys.lists() }), [queryClient]);
   const closeChat = useCallback(() => {
     navigate(withSearch('/', search));
     requestAnimationFrame(() => document.querySelector<HTMLElement>('[role="listbox"][aria-label="Chats"]')?.focus());
@@ -43,16 +49,18 @@ export function InboxPage({ density }: { density: Density }) {
   return (
     <main className="flex min-h-0 flex-1">
       <div className={cn('min-h-0 flex-col bg-surface lg:flex lg:w-[420px] lg:shrink-0 lg:border-r lg:border-line', chatId ? 'hidden' : 'flex w-full')}>
-        <ChatList
-          params={params}
-          density={density}
-          timeStyle={timeStyle}
-          activeChatId={chatId}
-          onOpenChat={openChat}
-          onFiltersChange={changeFilters}
-          onClearFilters={clearFilters}
-          invalidFilters={invalid}
-        />
+        <PaneErrorBoundary name="The chat list" onReset={resetList}>
+          <ChatList
+            params={params}
+            density={density}
+            timeStyle={timeStyle}
+            activeChatId={chatId}
+            onOpenChat={openChat}
+            onFiltersChange={changeFilters}
+            onClearFilters={clearFilters}
+            invalidFilters={invalid}
+          />
+        </PaneErrorBoundary>
       </div>
       <div className={cn('min-w-0 flex-1 flex-col', chatId ? 'flex' : 'hidden lg:flex')}>
         {chatId ? (

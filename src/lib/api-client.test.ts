@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiGet } from './api-client';
+import { ApiError, apiGet, parseRetryAfter } from './api-client';
+import { apiPatch } from './api-write';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -46,5 +47,31 @@ describe('apiGet', () => {
   it('rejects a 200 that is not JSON', async () => {
     vi.stubGlobal('fetch', respond('<!doctype html>'));
     await expect(apiGet('/api/v1/chats')).rejects.toMatchObject({ type: 'client/invalid_response' });
+  });
+});
+
+describe('Retry-After', () => {
+  const now = Date.UTC(2026, 11, 1, 9, 0, 0);
+
+  it.each([
+    ['1', 1_000],
+    ['0', 0],
+    [' 120 ', 120_000],
+    ['Tue, 01 Dec 2026 09:00:30 GMT', 30_000],
+    // A date already past means "now", not a negative wait.
+    ['Tue, 01 Dec 2026 08:59:00 GMT', 0],
+  ])('%j → %i ms', (value, ms) => expect(parseRetryAfter(value, now)).toBe(ms));
+
+  it.each([null, undefined, '', '-1', '1.5', 'soon', '2026-12-01T09:00:30Z', 'Tue, 32 Dec 2026 09:00:30 GMT'])('%j is no wait at all', (value) =>
+    expect(parseRetryAfter(value, now)).toBeUndefined(),
+  );
+
+  it('is carried by the ApiError of a 429 and of a write', async () => {
+    const envelope = JSON.stringify({ status: 429, type: 'errors/too_many_requests', title: 'Too many requests' });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(envelope, { status: 429, headers: { 'retry-after': '2' } })));
+    await expect(apiGet('/api/v1/chats')).rejects.toMatchObject({ status: 429, retryAfterMs: 2_000 });
+    await expect(apiPatch('/api/v1/chats/x', { action: 'setReadStatus', value: true })).rejects.toMatchObject({ status: 429, retryAfterMs: 2_000 });
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(envelope, { status: 503 })));
+    await expect(apiGet('/api/v1/chats')).rejects.toMatchObject({ status: 503, retryAfterMs: undefined });
   });
 });

@@ -10,6 +10,8 @@ export interface ApiErrorInit {
   title: string;
   detail?: string | undefined;
   instance?: string | undefined;
+  /** How long the server asked to wait before trying again (a 429's or 503's Retry-After), in ms. */
+  retryAfterMs?: number | undefined;
 }
 
 export class ApiError extends Error {
@@ -19,6 +21,7 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly instance: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.detail ? `${init.title}: ${init.detail}` : init.title);
@@ -27,6 +30,7 @@ export class ApiError extends Error {
     this.title = init.title;
     this.detail = init.detail;
     this.instance = init.instance;
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
@@ -41,8 +45,19 @@ export interface ApiRequest {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
+/** A Retry-After value (delay-seconds or an HTTP-date) as ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP-date has a weekday, a day, a month name and a GMT time; anything looser is not one.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 /** Builds an ApiError from an error response body, which may be the Unipile envelope, other JSON, or not JSON. */
-export function errorFromResponse(status: number, statusText: string, body: unknown): ApiError {
+export function errorFromResponse(status: number, statusText: string, body: unknown, headers?: Headers): ApiError {
   const envelope = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   return new ApiError({
     status,
@@ -50,7 +65,13 @@ export function errorFromResponse(status: number, statusText: string, body: unkn
     title: str(envelope.title) ?? (statusText || `HTTP ${status}`),
     detail: str(envelope.detail) ?? str(envelope.message),
     instance: str(envelope.instance),
+    retryAfterMs: parseRetryAfter(headers?.get('retry-after')),
   });
+}
+
+/** What fetch throws when no answer came back at all (server down, connection cut, offline). */
+export function networkError(error: unknown): ApiError {
+  return new ApiError({ status: 0, type: 'client/network_error', title: 'Network error', detail: error instanceof Error ? error.message : undefined });
 }
 
 export function assertSameOrigin(path: string): void {
@@ -80,10 +101,10 @@ export async function apiGet(path: string, { query, signal }: ApiRequest = {}): 
   } catch (error) {
     // Cancellation is TanStack Query's business, not an error to show.
     if (signal?.aborted) throw error;
-    throw new ApiError({ status: 0, type: 'client/network_error', title: 'Network error', detail: error instanceof Error ? error.message : undefined });
+    throw networkError(error);
   }
   const body = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response.status, response.statusText, body);
+  if (!response.ok) throw errorFromResponse(response.status, response.statusText, body, response.headers);
   if (body === undefined) {
     throw new ApiError({ status: response.status, type: 'client/invalid_response', title: 'Unexpected response', detail: `${path} did not answer with JSON.` });
   }

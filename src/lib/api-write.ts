@@ -2,7 +2,7 @@
  * Writes through the same-origin proxy (PATCH a chat, POST a message). Kept apart from api-client.ts, which is the
  * read path, but with the same contract: a same-origin `/api/` path, JSON in and out, ApiError on any failure.
  */
-import { ApiError, assertSameOrigin, errorFromResponse, readJson } from './api-client';
+import { assertSameOrigin, errorFromResponse, networkError, readJson } from './api-client';
 
 async function send(method: 'PATCH' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
   assertSameOrigin(path);
@@ -17,10 +17,10 @@ async function send(method: 'PATCH' | 'POST', path: string, body: unknown, signa
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError({ status: 0, type: 'client/network_error', title: 'Network error', detail: error instanceof Error ? error.message : undefined });
+    throw networkError(error);
   }
   const json = await readJson(response);
-  if (!response.ok) throw errorFromResponse(response.status, response.statusText, json);
+  if (!response.ok) throw errorFromResponse(response.status, response.statusText, json, response.headers);
   // A write may answer 204 or a small ack; the caller only needs to know it succeeded.
   return json;
 }

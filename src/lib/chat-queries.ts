@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { apiGet } from './api-client';
+import { ApiError, apiGet } from './api-client';
 import { buildChatListQuery, normalizeListParams, type ChatListParams } from './chat-filters';
 import { normalizeChat, type InboxChat } from './chat-model';
 import { readListPage } from './tolerant-list';
@@ -32,6 +32,11 @@ export const chatKeys = {
 
 export async function fetchChatPage(params: ChatListParams, cursor: string | null, signal?: AbortSignal): Promise<ChatPage> {
   const json = await apiGet('/api/v1/chats', { query: buildChatListQuery(params, cursor), signal });
+  // Unipile always sends `cursor` (null on the last page). Without it the list cannot tell its end from a cut-off
+  // answer, and calling it complete would hide every chat after this page.
+  if (typeof json === 'object' && json !== null && !('cursor' in json)) {
+    throw new ApiError({ status: 200, type: 'client/missing_cursor', title: 'Incomplete answer', detail: 'The chat list page has no cursor field.' });
+  }
   const now = Date.now();
   const page = readListPage(json, wireChatSchema, (wire) => normalizeChat(wire, now), 'chat');
   const scanned = readScanned(json);
@@ -59,6 +64,11 @@ export function chatListQueryOptions(params: ChatListParams) {
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage: ChatPage) => lastPage.cursor ?? undefined,
     refetchOnWindowFocus: (query) => (query.state.data?.pages.length ?? 0) <= MAX_PAGES_REFETCHED_ON_FOCUS,
+    // The first page is prefetched before the list mounts (app.tsx): a failure that lands first must not be tried
+    // again by the mount, outside the retry policy. The error state offers Retry.
+    retryOnMount: false,
+    // The list shows all its errors itself: first page, next page, and a failed refresh in its toolbar.
+    meta: { silent: true },
   });
 }
 

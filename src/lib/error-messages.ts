@@ -29,6 +29,7 @@ const accountNeedsReconnect = (title: string, what: string): Copywriter => ({ pr
 });
 
 const unavailable = fixed('Unipile is unavailable', `The messaging service is temporarily unavailable. ${RETRY_SOON}`);
+const unreadable = fixed('Unreadable answer', 'The messaging API answered with data Triage cannot read. Retry, and report it if it persists.');
 
 /** Every envelope type the seeds list for the chat endpoints, grouped by what the person can do about it. */
 const COPY: Record<string, Copywriter> = {
@@ -49,6 +50,11 @@ const COPY: Record<string, Copywriter> = {
   'errors/checkpoint_error': accountNeedsReconnect('Sign-in check failed', 'could not pass a sign-in check for'),
   'errors/invalid_checkpoint_solution': accountNeedsReconnect('Sign-in check failed', 'could not pass a sign-in check for'),
   'errors/invalid_proxy_credentials': fixed('Proxy sign-in failed', `The account's proxy credentials are invalid. ${RECONNECT}`),
+  'errors/invalid_imap_configuration': fixed('Mail settings rejected', `The account's IMAP settings are invalid. ${RECONNECT}`),
+  'errors/invalid_smtp_configuration': fixed('Mail settings rejected', `The account's SMTP settings are invalid. ${RECONNECT}`),
+  'errors/invalid_credentials_but_valid_account_imap': fixed('Mail sign-in failed', `The account's IMAP/SMTP password was refused. ${RECONNECT}`),
+  'errors/captcha_not_supported': accountNeedsReconnect('Sign-in check failed', 'hit a captcha that cannot be solved here for'),
+  'errors/expired_link': fixed('Connection link expired', 'The link used to connect this account has expired. Generate a new one in your Unipile dashboard.'),
   'errors/insufficient_privileges': fixed(
     'Not allowed by the API key',
     'The Unipile API key used by the server does not cover this. Ask whoever runs Triage to widen its scopes.',
@@ -70,10 +76,15 @@ const COPY: Record<string, Copywriter> = {
   'errors/invalid_parameters': fixed('Invalid request', 'Unipile did not accept these filters. Clear them and retry.'),
   'errors/not_found': fixed('Not found', 'Unipile could not find what was asked for. It may have been deleted.'),
   'errors/resource_not_found': fixed('Not found', 'Unipile could not find what was asked for. It may have been deleted.'),
-  'errors/too_many_requests': fixed('Too many requests', `The provider is rate limiting this account. ${RETRY_SOON}`),
+  'errors/too_many_requests': fixed('Too many requests', `Unipile asked Triage to slow down. ${RETRY_SOON}`),
+  'errors/payload_too_large': fixed('Too large', 'That is more than the server accepts in one request.'),
+  // Triage's own refusals
+  'errors/sign_in_required': fixed('Signed out', 'Your Triage session has ended. Sign in again to continue.'),
+  'errors/forbidden': fixed('Refused by Triage', 'The Triage server refused this request from this page. Reload the page, then retry.'),
   // 5xx: transient
   'errors/request_timeout': fixed('Request timed out', `Unipile took too long to answer. ${RETRY_SOON}`),
-  'errors/network_down': fixed('Network down at Unipile', `Unipile cannot reach the network right now. ${RETRY_SOON}`),
+  // Unipile's own (its network is down) and Triage's (it cannot reach the API): either way, the API is out of reach.
+  'errors/network_down': fixed('Cannot reach Unipile', `The messaging API cannot be reached right now. ${RETRY_SOON}`),
   'errors/service_unavailable': unavailable,
   'errors/no_client_session': unavailable,
   'errors/no_channel': unavailable,
@@ -83,9 +94,14 @@ const COPY: Record<string, Copywriter> = {
     message: `${providerLabel ?? 'The messaging provider'} is having operational problems. ${RETRY_SOON}`,
   }),
   'errors/unexpected_error': fixed('Something went wrong', `Unipile hit an unexpected error. ${RETRY_SOON}`),
-  // Failures that never reached the API
+  'errors/bad_gateway': unreadable,
+  // Failures that never reached the API, or answers the browser cannot use
   'client/network_error': fixed('Cannot reach Triage', 'The Triage server did not answer. Check your connection, then retry.'),
-  'client/invalid_response': fixed('Unexpected response', 'The server answered with data Triage cannot read. Retry, and report it if it persists.'),
+  'client/invalid_response': unreadable,
+  'client/missing_cursor': fixed(
+    'Incomplete answer',
+    'The answer did not say whether more chats follow, so the list stops here. Retry, and report it if it persists.',
+  ),
 };
 
 function byStatus(status: number): ErrorCopy {
@@ -99,15 +115,27 @@ function byStatus(status: number): ErrorCopy {
   return { title: 'Something went wrong', message: `Triage could not load this. ${RETRY_SOON}` };
 }
 
+/** "in 30 seconds", "in 2 minutes": a wait the server named, in words. */
+export function waitInWords(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 90) return `in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `in ${minutes} minutes` : `in ${Math.ceil(minutes / 60)} hours`;
+}
+
 /** Maps any error (an ApiError with a Unipile envelope type, or anything else) to plain words. */
 export function describeError(error: unknown, context: ErrorContext = {}): ErrorCopy {
   if (!isApiError(error)) return byStatus(0);
-  const copy = COPY[error.type];
-  return copy ? copy(context) : byStatus(error.status);
+  const write = COPY[error.type];
+  const copy = write ? write(context) : byStatus(error.status);
+  // A named wait is more useful than "in a moment".
+  if (error.retryAfterMs !== undefined && copy.message.endsWith(RETRY_SOON)) {
+    return { ...copy, message: `${copy.message.slice(0, -RETRY_SOON.length)}Try again ${waitInWords(error.retryAfterMs)}.` };
+  }
+  return copy;
 }
 
-/** Whether retrying by itself may help (the query client retries these; others wait for the person). */
-export function isTransient(error: unknown): boolean {
-  if (!isApiError(error)) return true;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500;
+/** "Unipile is unavailable. Retrying…": what a pane says while the retry policy tries a failed request again. */
+export function retryingText(reason: unknown, context: ErrorContext = {}): string {
+  return `${describeError(reason, context).title}. Retrying…`;
 }

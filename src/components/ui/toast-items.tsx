@@ -1,11 +1,17 @@
 import { CircleAlert, Info, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { cn } from '@/lib/cn';
-import type { Toast } from '@/lib/toast-store';
+import { repeatSuffix, type Toast } from '@/lib/toast-store';
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
   const [paused, setPaused] = useState(false);
   const remaining = useRef(toast.durationMs);
+  const { revision, durationMs } = toast;
+
+  // A repeat of the same toast (same key) is news: its countdown starts over. (Runs before the countdown below.)
+  useEffect(() => {
+    remaining.current = durationMs;
+  }, [revision, durationMs]);
 
   // The countdown pauses while the person points at or tabs into the toast, so an Undo stays reachable.
   useEffect(() => {
@@ -16,7 +22,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
       window.clearTimeout(id);
       remaining.current = Math.max(1_000, remaining.current - (Date.now() - started));
     };
-  }, [paused, toast.id, onDismiss]);
+  }, [paused, toast.id, revision, onDismiss]);
 
   const Icon = toast.tone === 'error' ? CircleAlert : Info;
   return (
@@ -33,7 +39,17 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
     >
       <Icon aria-hidden="true" className={cn('mt-0.5 size-4 shrink-0', toast.tone === 'error' ? 'text-danger' : 'text-accent')} />
       <div className="min-w-0 flex-1">
-        <p className="font-medium text-ink [overflow-wrap:anywhere]">{toast.title}</p>
+        <p className="font-medium text-ink [overflow-wrap:anywhere]">
+          {toast.title}
+          {toast.count > 1 ? (
+            <>
+              <span aria-hidden="true" className="font-normal text-muted tabular-nums">
+                {repeatSuffix(toast.count)}
+              </span>
+              <span className="sr-only">{`, ${toast.count} times`}</span>
+            </>
+          ) : null}
+        </p>
         {toast.message ? <p className="mt-0.5 text-muted [overflow-wrap:anywhere]">{toast.message}</p> : null}
       </div>
       {toast.action ? (

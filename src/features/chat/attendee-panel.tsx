@@ -34,7 +34,7 @@ export function AttendeePanel({ id, query, onClose }: AttendeePanelProps) {
             <Spinner />
             Loading attendees…
           </p>
-        ) : query.isError ? (
+        ) : query.isError && !query.data ? (
           <p role="alert" className="p-4 text-sm text-muted">
             Attendees could not be loaded. {describeError(query.error).message}
           </p>

@@ -1,19 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { ArrowLeft, TriangleAlert } from 'lucide-react';
+import { ArrowLeft } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { ErrorBoundary } from '@/components/ui/error-boundary';
+import { PaneErrorBoundary } from '@/components/ui/error-boundary';
+import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
-import { StatePanel } from '@/components/ui/state-panel';
 import { accountsQueryOptions, indexAccounts } from '@/lib/accounts';
-import { findCachedChat } from '@/lib/chat-queries';
-import { describeError } from '@/lib/error-messages';
+import { chatKeys, findCachedChat } from '@/lib/chat-queries';
+import { retryingText } from '@/lib/error-messages';
 import { AttendeePanel } from './attendee-panel';
 import { attendeesQueryOptions, indexAttendees } from './attendees';
 import { replyBlockReason, triageBlockReason } from './availability';
 import { chatDetailQueryOptions } from './chat-detail';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
+import { chatPaneKeys } from './keys';
 import { MessageList } from './message-list';
 import { useChatAction } from './use-chat-action';
 
@@ -34,14 +35,14 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
   const queryClient = useQueryClient();
   const detail = useQuery({
     ...chatDetailQueryOptions(chatId),
-    // The pane shows its own errors, so the app-wide error toast stays quiet.
-    meta: { silent: true },
+    // Without a chat the pane shows the error; when it shows the list's copy, a failed refresh is toasted with this.
+    meta: { failure: 'The chat could not be refreshed.' },
     // The list already holds the chat: show it at once (stale, so the detail is fetched straight away).
     initialData: () => findCachedChat(queryClient, chatId),
     initialDataUpdatedAt: 0,
   });
-  const accounts = useQuery({ ...accountsQueryOptions(), meta: { silent: true } });
-  const attendees = useQuery({ ...attendeesQueryOptions(chatId), meta: { silent: true } });
+  const accounts = useQuery(accountsQueryOptions());
+  const attendees = useQuery({ ...attendeesQueryOptions(chatId), meta: { failure: 'The attendees could not be refreshed.' } });
   const chat = detail.data;
   const account = chat ? indexAccounts(accounts.data).get(chat.accountId) : undefined;
   const attendeesById = useMemo(() => indexAttendees(attendees.data), [attendees.data]);
@@ -65,30 +66,24 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
 
   if (!chat) {
     if (detail.isError) {
-      const copy = describeError(detail.error);
       return (
         <section aria-label="Chat" className="flex min-h-0 flex-1 flex-col items-center justify-center bg-surface">
-          <StatePanel
-            role="alert"
-            tone="danger"
-            icon={<TriangleAlert className="size-5" aria-hidden="true" />}
-            title={`This chat could not be opened: ${copy.title}`}
-            action={
-              <Button onClick={onClose}>
-                <ArrowLeft aria-hidden="true" className="size-4" />
-                Back to chats
-              </Button>
-            }
-          >
-            {copy.message}
-          </StatePanel>
+          <ErrorState
+            error={detail.error}
+            what="This chat could not be opened"
+            onRetry={() => void detail.refetch()}
+            retrying={detail.isFetching}
+            failureCount={detail.failureCount}
+            actions={<BackButton onClose={onClose} />}
+          />
         </section>
       );
     }
+    const retrying = detail.failureCount > 0 ? retryingText(detail.failureReason) : null;
     return (
-      <section aria-label="Chat" aria-busy="true" className="flex min-h-0 flex-1 items-center justify-center bg-surface">
+      <section aria-label="Chat" aria-busy="true" className="flex min-h-0 flex-1 items-center justify-center gap-2 bg-surface text-[13px] text-muted">
         <Spinner className="size-5" />
-        <span className="sr-only">Loading the chat</span>
+        {retrying ? <span role="status">{retrying}</span> : <span className="sr-only">Loading the chat</span>}
       </section>
     );
   }
@@ -133,31 +128,26 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
  * lazily (with DOMPurify) so the list's first paint does not pay for it; a rendering error stays inside the pane.
  */
 export default function ChatPane(props: ChatPaneProps) {
+  const queryClient = useQueryClient();
+  const { chatId } = props;
+  // Reset fetches the chat afresh: if its data made the pane fail, the same data would fail it again.
+  const onReset = () => {
+    for (const queryKey of [chatKeys.detail(chatId), chatPaneKeys.messages(chatId), chatPaneKeys.attendees(chatId)]) {
+      void queryClient.resetQueries({ queryKey, exact: true });
+    }
+  };
   return (
-    <ErrorBoundary
-      fallback={(_error, reset) => (
-        <section aria-label="Chat" className="flex min-h-0 flex-1 flex-col items-center justify-center bg-surface">
-          <StatePanel
-            role="alert"
-            tone="danger"
-            icon={<TriangleAlert className="size-5" aria-hidden="true" />}
-            title="This chat could not be shown"
-            action={
-              <>
-                <Button onClick={reset}>Try again</Button>
-                <Button onClick={props.onClose}>
-                  <ArrowLeft aria-hidden="true" className="size-4" />
-                  Back to chats
-                </Button>
-              </>
-            }
-          >
-            Something in it could not be displayed. The list and other chats still work.
-          </StatePanel>
-        </section>
-      )}
-    >
+    <PaneErrorBoundary name="This chat" onReset={onReset} actions={<BackButton onClose={props.onClose} />}>
       <ChatPaneContent {...props} />
-    </ErrorBoundary>
+    </PaneErrorBoundary>
+  );
+}
+
+function BackButton({ onClose }: { onClose: () => void }) {
+  return (
+    <Button onClick={onClose}>
+      <ArrowLeft aria-hidden="true" className="size-4" />
+      Back to chats
+    </Button>
   );
 }

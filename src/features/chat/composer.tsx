@@ -1,10 +1,9 @@
 import { SendHorizontal } from 'lucide-react';
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { providerLabel } from '@/config/providers';
 import type { InboxChat } from '@/lib/chat-model';
-import { describeError, type ErrorCopy } from '@/lib/error-messages';
 import { COMPOSER_ID } from './composer-id';
+import { useDraftStore } from './draft-store';
 import { useSendMessage } from './use-send-message';
 
 const MAX_HEIGHT = 160;
@@ -17,15 +16,15 @@ export interface ComposerProps {
   blockedReasonShownBy?: string;
 }
 
-/** Enter sends, Shift+Enter starts a new line. A failed send puts the text back and says why. */
+/** Enter sends, Shift+Enter starts a new line. A failed send puts the text back (a toast says why, with Retry). */
 export function Composer({ chat, blockedReason, blockedReasonShownBy }: ComposerProps) {
-  const [text, setText] = useState('');
-  const [error, setError] = useState<ErrorCopy | null>(null);
+  const text = useDraftStore((state) => state.drafts[chat.id] ?? '');
+  const setDraft = useDraftStore((state) => state.setDraft);
+  const setText = (value: string) => setDraft(chat.id, value);
   const send = useSendMessage(chat.id);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const ownReasonId = useId();
   const reasonId = blockedReasonShownBy ?? ownReasonId;
-  const errorId = useId();
   const disabled = blockedReason !== null;
 
   // Grows with its content up to a few lines, then scrolls.
@@ -39,19 +38,9 @@ export function Composer({ chat, blockedReason, blockedReasonShownBy }: Composer
   const submit = () => {
     const body = text.trim();
     if (disabled || body === '') return;
-    setError(null);
     setText('');
-    send.mutate(
-      { text: body },
-      {
-        onError: (err) => {
-          // Keep what the person wrote: put it back, ahead of anything typed since.
-          setText((current) => (current.trim() === '' ? body : `${body}\n${current}`));
-          setError(describeError(err, { providerLabel: providerLabel(chat.provider) }));
-          textareaRef.current?.focus();
-        },
-      },
-    );
+    // The send puts the text back into the draft if it fails; the box is where to fix it and send again.
+    send.mutate({ text: body }, { onError: () => textareaRef.current?.focus() });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -72,15 +61,9 @@ export function Composer({ chat, blockedReason, blockedReasonShownBy }: Composer
     submit();
   };
 
-  const describedBy = [disabled ? reasonId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = disabled ? reasonId : undefined;
   return (
     <form onSubmit={onSubmit} className="shrink-0 border-t border-line bg-surface px-3 py-2.5 sm:px-4">
-      {error ? (
-        <div id={errorId} role="alert" className="mb-2 rounded-md border border-danger/30 bg-danger/5 px-3 py-2 text-[13px]">
-          <p className="font-medium text-danger">Not sent: {error.title}</p>
-          <p className="text-muted">{error.message}</p>
-        </div>
-      ) : null}
       {disabled && !blockedReasonShownBy ? (
         <p id={ownReasonId} className="mb-2 text-[13px] text-muted">
           {blockedReason}

@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { MessageSquare, RotateCw, TriangleAlert } from 'lucide-react';
+import { MessageSquare } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { StatePanel } from '@/components/ui/state-panel';
 import { providerLabel } from '@/config/providers';
 import type { InboxChat } from '@/lib/chat-model';
-import { describeError } from '@/lib/error-messages';
+import { retryingText } from '@/lib/error-messages';
 import type { ChatAttendee } from './attendees';
 import { MessageRow, type Sender } from './message-row';
 import { messagesOldestFirst, messagesQueryOptions, type ChatMessage } from './messages';
@@ -41,9 +41,11 @@ function useSenderOf(chat: InboxChat, attendeesById: ReadonlyMap<string, ChatAtt
  * older pages, and the end-anchored virtualizer keeps the message on screen where it was while they are prepended.
  */
 export function MessageList({ chat, attendeesById }: MessageListProps) {
-  // Errors are shown in the list itself, so the app-wide error toast stays quiet.
-  const query = useInfiniteQuery({ ...messagesQueryOptions(chat.id), meta: { silent: true } });
-  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = query;
+  // A first load or an older page that fails is shown here; a failed refresh of messages on screen is toasted.
+  const query = useInfiniteQuery({ ...messagesQueryOptions(chat.id), meta: { failure: 'The messages could not be refreshed.' } });
+  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, failureReason } = query;
+  const context = { providerLabel: providerLabel(chat.provider) };
+  const retrying = query.isFetching && failureCount > 0 ? retryingText(failureReason, context) : null;
   const messages = useMemo(() => messagesOldestFirst(data), [data]);
   const [now] = useState(() => Date.now());
   const rows = useMemo(() => buildTimeline(messages, now), [messages, now]);
@@ -98,30 +100,23 @@ export function MessageList({ chat, attendeesById }: MessageListProps) {
 
   if (query.isPending) {
     return (
-      <div className="flex flex-1 items-center justify-center" role="status">
+      <div className="flex flex-1 items-center justify-center gap-2 text-[13px] text-muted" role="status">
         <Spinner className="size-5" />
-        <span className="sr-only">Loading messages</span>
+        {retrying ?? <span className="sr-only">Loading messages</span>}
       </div>
     );
   }
   if (query.isError && messages.length === 0) {
-    const copy = describeError(query.error, { providerLabel: providerLabel(chat.provider) });
     return (
       <div className="flex flex-1 items-center justify-center">
-        <StatePanel
-          role="alert"
-          tone="danger"
-          icon={<TriangleAlert className="size-5" aria-hidden="true" />}
-          title={`Messages could not be loaded: ${copy.title}`}
-          action={
-            <Button onClick={() => void refetch()}>
-              <RotateCw aria-hidden="true" className="size-4" />
-              Retry
-            </Button>
-          }
-        >
-          {copy.message}
-        </StatePanel>
+        <ErrorState
+          error={query.error}
+          context={context}
+          what="Messages could not be loaded"
+          onRetry={() => void refetch()}
+          retrying={query.isFetching}
+          failureCount={failureCount}
+        />
       </div>
     );
   }
@@ -150,7 +145,7 @@ export function MessageList({ chat, attendeesById }: MessageListProps) {
           ) : (
             <p role="status" className="flex items-center gap-2 rounded-full border border-line bg-surface px-3 py-1 text-xs text-muted shadow-pane">
               <Spinner className="size-3.5" />
-              Loading older messages…
+              {retrying ?? 'Loading older messages…'}
             </p>
           )}
         </div>

@@ -15,7 +15,8 @@ export function runTriageKey(queryClient: QueryClient, chatId: string, kind: Cha
   const account = indexAccounts(queryClient.getQueryData<Account[]>(accountKeys.list())).get(chat.accountId);
   const reason = triageBlockReason(chat, account);
   if (reason) {
-    showToast({ tone: 'error', title: 'Not available for this chat', message: reason });
+    // Pressing the key again says the same: one toast that counts, not a stack.
+    showToast({ tone: 'error', key: `unavailable:${reason}`, title: 'Not available for this chat', message: reason });
     return;
   }
   void runChatAction(queryClient, { chatId: chat.id, action: toggleAction(chat, kind, Date.now()) });

@@ -14,7 +14,6 @@ import type { ChatActionRequest } from './chat-action-request';
 interface ActionContext {
   snapshot: CacheSnapshot;
   undoToastId: number | null;
-  chat: InboxChat | undefined;
 }
 
 const ACTION_MUTATION_KEY = [...chatKeys.all, 'action'] as const;
@@ -25,11 +24,25 @@ export function knownChat(queryClient: QueryClient, chatId: string): InboxChat |
 
 /**
  * Read / mute / archive / pin through PATCH /api/v1/chats/:id, optimistic everywhere the chat is cached. A failure
- * restores exactly what the change replaced and says why; archive, mute and pin offer an Undo for a few seconds.
+ * restores exactly what the change replaced and says why (with Retry); archive, mute and pin offer an Undo for a few
+ * seconds.
  */
 export function chatActionMutationOptions(queryClient: QueryClient): MutationOptions<unknown, unknown, ChatActionRequest, ActionContext> {
   return {
     mutationKey: ACTION_MUTATION_KEY,
+    // The app-wide error path toasts the failure, with these words and a Retry that runs the same request again.
+    meta: {
+      describeFailure: (error, { chatId, action }: ChatActionRequest) => {
+        const chat = knownChat(queryClient, chatId);
+        const copy = describeError(error, { providerLabel: chat ? providerLabel(chat.provider) : undefined });
+        return {
+          title: copy.title,
+          message: `“${chat?.displayName ?? 'The chat'}” was not ${actionDoneLabel(action).toLowerCase()}. ${copy.message}`,
+          // Retrying pins the same chat once, however often pinning it failed.
+          retryKey: `chat-action:${chatId}:${action.kind}`,
+        };
+      },
+    },
     mutationFn: ({ chatId, action }) => apiPatch(chatPath(chatId), { action: API_ACTIONS[action.kind], value: action.value }),
     onMutate: async ({ chatId, action, isUndo, quiet }) => {
       // A list or detail fetch landing after the optimistic change would overwrite it with the old state.
@@ -47,15 +60,12 @@ export function chatActionMutationOptions(queryClient: QueryClient): MutationOpt
           action: { label: 'Undo', run: () => runChatAction(queryClient, { chatId, action: inverseAction(action), isUndo: true }) },
         });
       }
-      return { snapshot, undoToastId, chat };
+      return { snapshot, undoToastId };
     },
-    onError: (error, { action }, context) => {
+    onError: (_error, _request, context) => {
       if (!context) return;
       restoreSnapshot(queryClient, context.snapshot);
       if (context.undoToastId !== null) dismissToast(context.undoToastId);
-      const copy = describeError(error, { providerLabel: context.chat ? providerLabel(context.chat.provider) : undefined });
-      const name = context.chat?.displayName ?? 'The chat';
-      showToast({ tone: 'error', title: copy.title, message: `“${name}” was not ${actionDoneLabel(action).toLowerCase()}. ${copy.message}` });
     },
     onSettled: (_data, _error, { chatId }) => {
       // While other actions are in flight, a refetch could bring back a state they already changed optimistically.

@@ -1,9 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { providerLabel } from '@/config/providers';
 import { apiPost } from '@/lib/api-write';
 import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chat-list-cache';
 import { chatKeys, MAX_PAGES_REFETCHED_ON_FOCUS, type ChatListData } from '@/lib/chat-queries';
+import { describeError } from '@/lib/error-messages';
 import { chatPath } from './chat-detail';
+import { restoreDraft, takeDraft } from './draft-store';
 import { chatPaneKeys } from './keys';
+import { knownChat } from './use-chat-action';
 import type { ChatMessage, MessagesData } from './messages';
 
 export interface SendRequest {
@@ -52,15 +56,26 @@ export function withoutMessage(data: MessagesData | undefined, messageId: string
 /**
  * POST /api/v1/chats/:id/messages. The message shows at once as "Sending…", the chat moves to the top of every list
  * that shows it (and is read: sending marks it read, as the providers do); the answer is reconciled by refetching the
- * messages and the lists on screen. A failure takes the message out again and puts the lists back.
+ * messages and the lists on screen. A failure takes the message out again, puts the lists back and the text back
+ * into the reply box; the app-wide error path toasts it with a Retry that sends the same text again.
  */
 export function useSendMessage(chatId: string) {
   const queryClient = useQueryClient();
   const messagesKey = chatPaneKeys.messages(chatId);
 
   return useMutation<unknown, unknown, SendRequest, SendContext>({
+    meta: {
+      describeFailure: (error, { text }: SendRequest) => {
+        const chat = knownChat(queryClient, chatId);
+        const copy = describeError(error, { providerLabel: chat ? providerLabel(chat.provider) : undefined });
+        const where = chat ? `to “${chat.displayName}” ` : '';
+        return { title: `Not sent: ${copy.title}`, message: `Your reply ${where}is back in the reply box. ${copy.message}`, retryKey: `send:${chatId}:${text}` };
+      },
+    },
     mutationFn: ({ text }) => apiPost(`${chatPath(chatId)}/messages`, { text }),
     onMutate: async ({ text }) => {
+      // A Retry from the toast sends the text the failure put back: it leaves the box again.
+      takeDraft(chatId, text);
       await queryClient.cancelQueries({ queryKey: messagesKey });
       const now = Date.now();
       pendingSeq += 1;
@@ -74,7 +89,8 @@ export function useSendMessage(chatId: string) {
       });
       return { pendingId, snapshot };
     },
-    onError: (_error, _request, context) => {
+    onError: (_error, { text }, context) => {
+      restoreDraft(chatId, text);
       if (!context) return;
       queryClient.setQueryData<MessagesData>(messagesKey, (data) => withoutMessage(data, context.pendingId));
       restoreSnapshot(queryClient, context.snapshot);

@@ -13,6 +13,8 @@ export interface ChatListToolbarProps {
   switching: boolean;
   /** A background refresh of data already on screen (not a page load). */
   refreshing: boolean;
+  /** That refresh failed and is being tried again. */
+  retrying: boolean;
   /** A background refresh failed; the rows shown are the last good ones. */
   staleError: unknown;
   errorContext: ErrorContext;
@@ -24,7 +26,7 @@ function countText(loaded: number, complete: boolean, switching: boolean): strin
   return complete ? `${formatCount(loaded)} ${loaded === 1 ? 'chat' : 'chats'}` : `${formatCount(loaded)} loaded`;
 }
 
-export function ChatListToolbar({ headingId, title, loaded, complete, switching, refreshing, staleError, errorContext, onRefresh }: ChatListToolbarProps) {
+export function ChatListToolbar({ headingId, title, loaded, complete, switching, refreshing, retrying, staleError, errorContext, onRefresh }: ChatListToolbarProps) {
   const stale = staleError ? describeError(staleError, errorContext) : null;
   const count = countText(loaded, complete, switching);
   return (
@@ -52,7 +54,7 @@ export function ChatListToolbar({ headingId, title, loaded, complete, switching,
         ) : refreshing ? (
           <>
             <Spinner className="size-3.5" />
-            Refreshing
+            {retrying ? 'Retrying…' : 'Refreshing'}
           </>
         ) : stale ? (
           <span className="flex items-center gap-1 text-warn" title={stale.message}>

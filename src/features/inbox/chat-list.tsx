@@ -6,9 +6,10 @@ import { hasActiveFilters, normalizeListParams, type ChatListParams, type Invali
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import type { TimeStyle } from '@/lib/time-format';
-import type { ErrorContext } from '@/lib/error-messages';
+import { retryingText, type ErrorContext } from '@/lib/error-messages';
+import { ErrorState } from '@/components/ui/error-state';
 import { useSelectionStore } from '@/lib/selection-store';
-import { ChatListEmpty, ChatListError, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
+import { AccountsUnavailable, ChatListEmpty, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
 import { ChatListToolbar } from './chat-list-toolbar';
 import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
 import type { FiltersChange } from './filter-bar';
@@ -79,9 +80,9 @@ export function ChatList({
   invalidFilters = NO_INVALID_FILTERS,
   title,
 }: ChatListProps) {
-  const { query, view, accountsById } = useChatList(params);
+  const { query, view, accounts, accountsById } = useChatList(params);
   const { chats } = view;
-  const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = query;
+  const { hasNextPage, isFetching, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, failureReason } = query;
   const rowHeight = ROW_HEIGHT[density];
   const scrollRef = useRef<HTMLDivElement>(null);
   const headingId = useId();
@@ -175,19 +176,21 @@ export function ChatList({
     !switching && hasNextPage && lastPage?.scanned !== undefined && lastPage.chats.length < normalizeListParams(params).pageSize
       ? (pages ?? []).reduce((sum, page) => sum + (page.scanned ?? 0), 0)
       : null;
+  // The retry policy is trying a failed request again: say so, and why, where the answer will go.
+  const retrying = isFetching && failureCount > 0 ? retryingText(failureReason, errorContext) : null;
   const footer: FooterState = isFetchNextPageError
     ? { kind: 'error', error: query.error, retrying: isFetchingNextPage }
     : hasNextPage
-      ? { kind: 'loading', scanned }
+      ? { kind: 'loading', scanned, retrying: isFetchingNextPage ? retrying : null }
       : { kind: 'end', total: chats.length };
 
   let body;
   if (query.isPending || (chats.length === 0 && (hasNextPage || switching) && !isFetchNextPageError)) {
     // Never "no chats" while a cursor remains: an empty page of a filtered list only means "not found yet".
-    body = <ChatListSkeleton density={density} scanned={scanned} />;
+    body = <ChatListSkeleton density={density} scanned={scanned} retrying={retrying} />;
   } else if (chats.length === 0 && (query.isError || isFetchNextPageError)) {
     const retry = isFetchNextPageError ? () => void fetchNextPage() : () => void refetch();
-    body = <ChatListError error={query.error} context={errorContext} onRetry={retry} retrying={isFetching} />;
+    body = <ErrorState error={query.error} context={errorContext} onRetry={retry} retrying={isFetching} failureCount={failureCount} />;
   } else if (chats.length === 0) {
     body = <ChatListEmpty filtered={hasActiveFilters(params.filters) || params.accountIds.length > 0} onClearFilters={onClearFilters} />;
   } else {
@@ -248,10 +251,14 @@ export function ChatList({
         complete={complete}
         switching={switching}
         refreshing={isFetching && !isFetchingNextPage && query.data !== undefined && !switching}
+        retrying={retrying !== null && !isFetchingNextPage}
         staleError={query.isRefetchError ? query.error : null}
         errorContext={errorContext}
         onRefresh={() => void refetch()}
       />
+      {accounts.isError && !accounts.data ? (
+        <AccountsUnavailable error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
+      ) : null}
       <div
         ref={scrollRef}
         className={cn('min-h-0 flex-1 overflow-y-auto overscroll-contain transition-opacity [contain:strict]', switching && 'opacity-50 motion-reduce:transition-none')}

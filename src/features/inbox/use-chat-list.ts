@@ -15,9 +15,9 @@ export function useChatList(params: ChatListParams) {
   const pages = query.data?.pages ?? NO_PAGES;
   const view = useMemo(() => select(pages), [select, pages]);
 
-  // Account names are a nicety: the list works (and says so) without them.
-  const accounts = useQuery({ ...accountsQueryOptions(), meta: { silent: true } });
+  // Account names are a nicety: the list works without them, and says they are missing (ChatList).
+  const accounts = useQuery(accountsQueryOptions());
   const accountsById = useMemo(() => indexAccounts(accounts.data), [accounts.data]);
 
-  return { query, view, accountsById };
+  return { query, view, accounts, accountsById };
 }

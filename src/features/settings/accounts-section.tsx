@@ -8,7 +8,7 @@ import { providerLabel } from '@/config/providers';
 import { describeAccountStatus, type AccountStatusTone } from '@/lib/account-status';
 import { accountsQueryOptions, type Account } from '@/lib/accounts';
 import { cn } from '@/lib/cn';
-import { describeError } from '@/lib/error-messages';
+import { describeError, retryingText } from '@/lib/error-messages';
 import { selectSelectedAccountIds, useSettings } from './use-settings';
 
 const TONE_CLASS: Record<AccountStatusTone, string> = {
@@ -72,7 +72,7 @@ function AccountOption({ account, checked, onChange }: { account: Account; check
 /** Which accounts' chats the list shows: a checkbox per account with its connection status; none ticked = all. */
 export function AccountsSection() {
   const headingId = useId();
-  const accounts = useQuery({ ...accountsQueryOptions(), meta: { silent: true } });
+  const accounts = useQuery(accountsQueryOptions());
   const selected = useSettings(selectSelectedAccountIds);
   const setAccountSelected = useSettings((state) => state.setAccountSelected);
   const setSelectedAccountIds = useSettings((state) => state.setSelectedAccountIds);
@@ -92,7 +92,7 @@ export function AccountsSection() {
     body = (
       <p role="status" className="flex items-center gap-2 py-3 text-sm text-muted">
         <Spinner />
-        Loading accounts…
+        {accounts.failureCount > 0 ? retryingText(accounts.failureReason) : 'Loading accounts…'}
       </p>
     );
   } else if (accounts.isError && !accounts.data) {
@@ -102,7 +102,8 @@ export function AccountsSection() {
         <p className="font-medium text-danger">{copy.title}</p>
         <p className="mt-0.5 text-muted">{copy.message}</p>
         <Button size="sm" className="mt-2" onClick={() => void accounts.refetch()} disabled={accounts.isFetching}>
-          {accounts.isFetching ? 'Retrying…' : 'Retry'}
+          {accounts.isFetching ? <Spinner /> : null}
+          {accounts.isFetching && accounts.failureCount > 0 ? 'Retrying…' : 'Retry'}
         </Button>
       </div>
     );

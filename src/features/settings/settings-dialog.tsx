@@ -1,13 +1,16 @@
 import { X } from 'lucide-react';
 import { useId } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
+import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ModalDialog } from '@/components/ui/modal-dialog';
+import { accountKeys } from '@/lib/accounts';
+import { appConfigKeys } from '@/lib/app-config';
 import { useUiStore } from '@/lib/ui-store';
 import { AccountsSection } from './accounts-section';
 import { ConnectionSection } from './connection-section';
 import { DisplaySection } from './display-section';
 import { SETTINGS_BUTTON_ID } from './settings-button-id';
-
 
 const settingsButton = () => document.getElementById(SETTINGS_BUTTON_ID);
 
@@ -16,6 +19,12 @@ export function SettingsDialog() {
   const headingId = useId();
   const open = useUiStore((state) => state.settingsOpen);
   const closeSettings = useUiStore((state) => state.closeSettings);
+  const queryClient = useQueryClient();
+  // Reset fetches what the panel shows afresh, in case its data is what made it fail.
+  const resetSettingsData = () => {
+    void queryClient.resetQueries({ queryKey: accountKeys.all });
+    void queryClient.resetQueries({ queryKey: appConfigKeys.all });
+  };
   return (
     <ModalDialog
       open={open}
@@ -35,11 +44,13 @@ export function SettingsDialog() {
               <X aria-hidden="true" className="size-4" />
             </Button>
           </header>
-          <div className="min-h-0 flex-1 space-y-8 overflow-y-auto overscroll-contain px-5 py-5">
-            <AccountsSection />
-            <DisplaySection />
-            <ConnectionSection />
-          </div>
+          <PaneErrorBoundary name="Settings" onReset={resetSettingsData}>
+            <div className="min-h-0 flex-1 space-y-8 overflow-y-auto overscroll-contain px-5 py-5">
+              <AccountsSection />
+              <DisplaySection />
+              <ConnectionSection />
+            </div>
+          </PaneErrorBoundary>
           <footer className="flex shrink-0 items-center justify-between gap-3 border-t border-line px-5 py-3">
             {/* A keyboard hint: phones have no "," key to spare, so it shows from the small-tablet width up. */}
             <p className="text-[13px] text-faint max-sm:invisible">

@@ -11,8 +11,8 @@ import { selectSelectedAccountIds, useSettings } from './use-settings';
 export function useAccountSelection(): string[] {
   const selected = useSettings(selectSelectedAccountIds);
   const pruneAccounts = useSettings((state) => state.pruneAccounts);
-  // Shares the cached accounts query with the list and the panel; the panel shows its errors, not a toast.
-  const accounts = useQuery({ ...accountsQueryOptions(), meta: { silent: true } });
+  // Shares the cached accounts query with the list and the panel, which show its errors.
+  const accounts = useQuery(accountsQueryOptions());
 
   useEffect(() => {
     if (accounts.data) pruneAccounts(accounts.data.map((account) => account.id));
