@@ -5,12 +5,12 @@ import { Link, useRoute, useSearch } from 'wouter';
 import { StatePanel } from '@/components/ui/state-panel';
 import { ToastRegion } from '@/components/ui/toast-region';
 import { readSettings, selectDensity, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
-import { chatListQueryOptions } from '@/lib/chat-queries';
 import { createQueryClient } from '@/lib/query-client';
 import { AppHeader } from './app-header';
 import { InboxPage } from './inbox-page';
 import { CHAT_ROUTE, listParamsFor, withSearch } from './routes';
 import { useApplyTheme } from './use-apply-theme';
+import { chatQueries } from '@/lib/chats/queries';
 
 function NotFound() {
   return (
@@ -55,7 +55,7 @@ function Shell() {
 function createQueryClientWithFirstPage() {
   const queryClient = createQueryClient();
   const { selectedAccountIds, pageSize } = readSettings();
-  void queryClient.prefetchInfiniteQuery(chatListQueryOptions(listParamsFor(window.location.search.replace(/^\?/, ''), selectedAccountIds, pageSize)));
+  void queryClient.prefetchInfiniteQuery(chatQueries.list(listParamsFor(window.location.search.replace(/^\?/, ''), selectedAccountIds, pageSize)));
   return queryClient;
 }
 

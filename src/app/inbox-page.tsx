@@ -5,13 +5,13 @@ import { ChatPane, TriageShortcuts } from '@/features/chat';
 import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ChatList } from '@/features/inbox';
 import { selectMarkReadOnOpen, selectPageSize, selectTimeFormat, useAccountSelection, useSettings } from '@/features/settings';
-import { parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chat-filters';
-import { chatKeys } from '@/lib/chat-queries';
+import { parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chats/filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import { useSelectionStore } from '@/lib/selection-store';
 import { NoChatSelected } from './no-chat-selected';
-import { CHAT_ROUTE, chatPath, decodeChatId, listParamsFor, withSearch } from './routes';
+import { CHAT_ROUTE, chatUrl, decodeChatId, listParamsFor, withSearch } from './routes';
+import { chatKeys } from '@/lib/chats/keys';
 
 /** The list and, on wide screens, the detail pane beside it; on narrow ones an open chat replaces the list. */
 export function InboxPage({ density }: { density: Density }) {
@@ -32,9 +32,9 @@ export function InboxPage({ density }: { density: Density }) {
     (next: ChatFilters, options?: { replace?: boolean }) => navigate(withSearch(location, searchWithFilters(search, next)), { replace: options?.replace ?? false }),
     [navigate, location, search],
   );
-  const openChat = useCallback((id: string) => navigate(withSearch(chatPath(id), search)), [navigate, search]);
+  const openChat = useCallback((id: string) => navigate(withSearch(chatUrl(id), search)), [navigate, search]);
   // Filters live in the query string, so clearing them is dropping it.
-  const clearFilters = useCallback(() => navigate(chatId ? chatPath(chatId) : '/'), [navigate, chatId]);
+  const clearFilters = useCallback(() => navigate(chatId ? chatUrl(chatId) : '/'), [navigate, chatId]);
   const selectedChatId = useSelectionStore((s) => s.selectedChatId);
   const markReadOnOpen = useSettings(selectMarkReadOnOpen);
   // Back to the list (the Back link, Esc): the list keeps its scroll and selection; focus returns to it.

@@ -1,4 +1,4 @@
-import { accountIdsFromSearch, parseFilterSearch, type ChatListParams } from '@/lib/chat-filters';
+import { accountIdsFromSearch, parseFilterSearch, type ChatListParams } from '@/lib/chats/filters';
 
 /** App routes. The query string carries the list's filters and is kept when a chat opens or closes. */
 export const CHAT_ROUTE = '/chats/:chatId';
@@ -7,7 +7,7 @@ export function withSearch(path: string, search: string): string {
   return search ? `${path}?${search}` : path;
 }
 
-export function chatPath(chatId: string): string {
+export function chatUrl(chatId: string): string {
   return `/chats/${encodeURIComponent(chatId)}`;
 }
 

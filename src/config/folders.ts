@@ -5,7 +5,7 @@ export { DEFAULT_FOLDER } from '@/lib/wire/vocabulary';
 /** Labels of the folder names Unipile uses (LinkedIn mailboxes); a custom folder name is shown as is. */
 const FOLDER_LABELS: Record<KnownFolder, string> = {
   INBOX: 'Inbox',
-  INBOX_LINKEDIN_CLASSIC: 'Classic',
+  INBOX_LINKEDIN_CLASSIC: 'LinkedIn Classic',
   INBOX_LINKEDIN_RECRUITER: 'Recruiter',
   INBOX_LINKEDIN_SALES_NAVIGATOR: 'Sales Navigator',
   INBOX_LINKEDIN_ORGANIZATION: 'Organization',

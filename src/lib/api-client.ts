@@ -74,7 +74,7 @@ export function networkError(error: unknown): ApiError {
   return new ApiError({ status: 0, type: 'client/network_error', title: 'Network error', detail: error instanceof Error ? error.message : undefined });
 }
 
-export function assertSameOrigin(path: string): void {
+export function assertApiPath(path: string): void {
   // A full URL here would send the request (and cookies) somewhere else; the server is the only upstream.
   if (!path.startsWith('/api/') || path.startsWith('//')) throw new Error(`api-client: not a same-origin API path: ${path}`);
 }
@@ -92,7 +92,7 @@ export async function readJson(response: Response): Promise<unknown> {
 
 /** GET a same-origin JSON resource; resolves with the parsed body, rejects with ApiError (or the AbortError). */
 export async function apiGet(path: string, { query, signal }: ApiRequest = {}): Promise<unknown> {
-  assertSameOrigin(path);
+  assertApiPath(path);
   const qs = query?.toString();
   const url = qs ? `${path}?${qs}` : path;
   let response: Response;

@@ -2,10 +2,10 @@
  * Writes through the same-origin proxy (PATCH a chat, POST a message). Kept apart from api-client.ts, which is the
  * read path, but with the same contract: a same-origin `/api/` path, JSON in and out, ApiError on any failure.
  */
-import { assertSameOrigin, errorFromResponse, networkError, readJson } from './api-client';
+import { assertApiPath, errorFromResponse, networkError, readJson } from './api-client';
 
 async function send(method: 'PATCH' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-  assertSameOrigin(path);
+  assertApiPath(path);
   let response: Response;
   try {
     response = await fetch(path, {

@@ -3,7 +3,7 @@ import { ExternalLink, X } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError } from '@/lib/error-messages';
-import type { ChatAttendee } from './attendees';
+import type { ChatAttendee } from '@/lib/chats/attendees';
 
 export interface AttendeePanelProps {
   id: string;

@@ -1,6 +1,6 @@
 import { providerLabel } from '@/config/providers';
 import type { Account } from '@/lib/accounts';
-import type { InboxChat } from '@/lib/chat-model';
+import type { InboxChat } from '@/lib/chats/model';
 
 /** An account whose source needs its credentials again: the API refuses every write on its chats. */
 export function isDisconnected(account: Pick<Account, 'status'> | undefined): boolean {

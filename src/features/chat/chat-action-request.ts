@@ -1,4 +1,4 @@
-import type { ChatAction } from '@/lib/chat-actions';
+import type { ChatAction } from '@/lib/chats/actions';
 
 export interface ChatActionRequest {
   chatId: string;

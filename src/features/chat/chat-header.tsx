@@ -6,10 +6,10 @@ import { contentTypeLabel } from '@/config/folders';
 import { providerLabel } from '@/config/providers';
 import { TRIAGE_SHORTCUTS } from '@/config/shortcuts';
 import type { Account } from '@/lib/accounts';
-import { actionLabel, toggleAction, type ChatAction, type ChatActionKind } from '@/lib/chat-actions';
-import type { InboxChat } from '@/lib/chat-model';
+import { actionLabel, toggleAction, type ChatAction, type ChatActionKind } from '@/lib/chats/actions';
+import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
-import { describeMute, visibleFolders } from '@/lib/describe-chat';
+import { describeMute, visibleFolders } from '@/lib/chats/describe';
 import { isDisconnected } from './availability';
 
 const KIND_LABELS: Record<InboxChat['kind'], string> = { direct: '1:1 chat', group: 'Group', broadcast: 'Broadcast' };

@@ -6,17 +6,17 @@ import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { accountsQueryOptions, indexAccounts } from '@/lib/accounts';
-import { chatKeys, findCachedChat } from '@/lib/chat-queries';
+import { findCachedChat } from '@/lib/chats/list-pages';
 import { retryingText } from '@/lib/error-messages';
 import { AttendeePanel } from './attendee-panel';
-import { attendeesQueryOptions, indexAttendees } from './attendees';
+import { indexAttendees } from '@/lib/chats/attendees';
 import { replyBlockReason, triageBlockReason } from './availability';
-import { chatDetailQueryOptions } from './chat-detail';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
-import { chatPaneKeys } from './keys';
 import { MessageList } from './message-list';
 import { useChatAction } from './use-chat-action';
+import { chatQueries } from '@/lib/chats/queries';
+import { chatKeys } from '@/lib/chats/keys';
 
 export interface ChatPaneProps {
   chatId: string;
@@ -34,7 +34,7 @@ const ATTENDEES_OPEN_QUERY = '(min-width: 1280px)';
 function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPaneProps) {
   const queryClient = useQueryClient();
   const detail = useQuery({
-    ...chatDetailQueryOptions(chatId),
+    ...chatQueries.detail(chatId),
     // Without a chat the pane shows the error; when it shows the list's copy, a failed refresh is toasted with this.
     meta: { failure: 'The chat could not be refreshed.' },
     // The list already holds the chat: show it at once (stale, so the detail is fetched straight away).
@@ -42,7 +42,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
     initialDataUpdatedAt: 0,
   });
   const accounts = useQuery(accountsQueryOptions());
-  const attendees = useQuery({ ...attendeesQueryOptions(chatId), meta: { failure: 'The attendees could not be refreshed.' } });
+  const attendees = useQuery({ ...chatQueries.attendees(chatId), meta: { failure: 'The attendees could not be refreshed.' } });
   const chat = detail.data;
   const account = chat ? indexAccounts(accounts.data).get(chat.accountId) : undefined;
   const attendeesById = useMemo(() => indexAttendees(attendees.data), [attendees.data]);
@@ -132,7 +132,7 @@ export default function ChatPane(props: ChatPaneProps) {
   const { chatId } = props;
   // Reset fetches the chat afresh: if its data made the pane fail, the same data would fail it again.
   const onReset = () => {
-    for (const queryKey of [chatKeys.detail(chatId), chatPaneKeys.messages(chatId), chatPaneKeys.attendees(chatId)]) {
+    for (const queryKey of [chatKeys.detail(chatId), chatKeys.messages(chatId), chatKeys.attendees(chatId)]) {
       void queryClient.resetQueries({ queryKey, exact: true });
     }
   };

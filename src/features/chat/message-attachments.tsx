@@ -1,6 +1,6 @@
 import { FileText, Image as ImageIcon, Link2, Music, Video } from 'lucide-react';
 import { cn } from '@/lib/cn';
-import { attachmentUrl, type MessageAttachment } from './messages';
+import { attachmentUrl, type MessageAttachment } from '@/lib/chats/messages';
 import { formatBytes } from './timeline';
 
 const MAX_IMAGE = 240;

@@ -6,12 +6,13 @@ import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { StatePanel } from '@/components/ui/state-panel';
 import { providerLabel } from '@/config/providers';
-import type { InboxChat } from '@/lib/chat-model';
+import type { InboxChat } from '@/lib/chats/model';
 import { retryingText } from '@/lib/error-messages';
-import type { ChatAttendee } from './attendees';
+import type { ChatAttendee } from '@/lib/chats/attendees';
 import { MessageRow, type Sender } from './message-row';
-import { messagesOldestFirst, messagesQueryOptions, type ChatMessage } from './messages';
+import { messagesOldestFirst, type ChatMessage } from '@/lib/chats/messages';
 import { buildTimeline } from './timeline';
+import { chatQueries } from '@/lib/chats/queries';
 
 /** Older messages are requested while this many rows are still above the first one on screen. */
 const PREFETCH_ROWS = 10;
@@ -42,7 +43,7 @@ function useSenderOf(chat: InboxChat, attendeesById: ReadonlyMap<string, ChatAtt
  */
 export function MessageList({ chat, attendeesById }: MessageListProps) {
   // A first load or an older page that fails is shown here; a failed refresh of messages on screen is toasted.
-  const query = useInfiniteQuery({ ...messagesQueryOptions(chat.id), meta: { failure: 'The messages could not be refreshed.' } });
+  const query = useInfiniteQuery({ ...chatQueries.messages(chat.id), meta: { failure: 'The messages could not be refreshed.' } });
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, failureReason } = query;
   const context = { providerLabel: providerLabel(chat.provider) };
   const retrying = query.isFetching && failureCount > 0 ? retryingText(failureReason, context) : null;

@@ -5,7 +5,7 @@ import { cn } from '@/lib/cn';
 import { timeFormat } from '@/lib/time-format';
 import { MessageAttachments } from './message-attachments';
 import { MessageText } from './message-text';
-import type { MessageReaction } from './messages';
+import type { MessageReaction } from '@/lib/chats/messages';
 import type { TimelineRow } from './timeline';
 
 export interface Sender {

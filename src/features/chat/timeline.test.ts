@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage } from './messages';
+import type { ChatMessage } from '@/lib/chats/messages';
 import { buildTimeline, createDayFormatter, formatBytes } from './timeline';
 
 const fmt = createDayFormatter('en-US', 'UTC');

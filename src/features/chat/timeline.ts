@@ -1,4 +1,4 @@
-import type { ChatMessage } from './messages';
+import type { ChatMessage } from '@/lib/chats/messages';
 
 /**
  * One row of the message list. A day separator is part of the first message row of its day, not a row of its own:

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { accountKeys, indexAccounts, type Account } from '@/lib/accounts';
-import { toggleAction, type ChatActionKind } from '@/lib/chat-actions';
+import { toggleAction, type ChatActionKind } from '@/lib/chats/actions';
 import { showToast } from '@/lib/toast-store';
 import { triageBlockReason } from './availability';
 import { knownChat, runChatAction } from './use-chat-action';

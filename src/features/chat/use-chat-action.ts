@@ -2,14 +2,15 @@ import { MutationObserver, useMutation, useQueryClient, type MutationOptions, ty
 import { useCallback } from 'react';
 import { providerLabel } from '@/config/providers';
 import { apiPatch } from '@/lib/api-write';
-import { actionDoneLabel, API_ACTIONS, applyChatAction, inverseAction, isUndoable } from '@/lib/chat-actions';
-import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chat-list-cache';
-import type { InboxChat } from '@/lib/chat-model';
-import { chatKeys, findCachedChat } from '@/lib/chat-queries';
+import { actionDoneLabel, API_ACTIONS, applyChatAction, inverseAction, isUndoable } from '@/lib/chats/actions';
+import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chats/list-cache';
+import type { InboxChat } from '@/lib/chats/model';
+import { findCachedChat } from '@/lib/chats/list-pages';
 import { describeError } from '@/lib/error-messages';
 import { dismissToast, showToast } from '@/lib/toast-store';
-import { chatPath } from './chat-detail';
+import { chatApiPath } from '@/lib/chats/detail';
 import type { ChatActionRequest } from './chat-action-request';
+import { chatKeys } from '@/lib/chats/keys';
 
 interface ActionContext {
   snapshot: CacheSnapshot;
@@ -43,7 +44,7 @@ export function chatActionMutationOptions(queryClient: QueryClient): MutationOpt
         };
       },
     },
-    mutationFn: ({ chatId, action }) => apiPatch(chatPath(chatId), { action: API_ACTIONS[action.kind], value: action.value }),
+    mutationFn: ({ chatId, action }) => apiPatch(chatApiPath(chatId), { action: API_ACTIONS[action.kind], value: action.value }),
     onMutate: async ({ chatId, action, isUndo, quiet }) => {
       // A list or detail fetch landing after the optimistic change would overwrite it with the old state.
       await Promise.all([

@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { providerLabel } from '@/config/providers';
 import { apiPost } from '@/lib/api-write';
-import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chat-list-cache';
-import { chatKeys, MAX_PAGES_REFETCHED_ON_FOCUS, type ChatListData } from '@/lib/chat-queries';
+import { applyChatChange, restoreSnapshot, type CacheSnapshot } from '@/lib/chats/list-cache';
+import { type ChatListData } from '@/lib/chats/list-pages';
 import { describeError } from '@/lib/error-messages';
-import { chatPath } from './chat-detail';
+import { chatApiPath } from '@/lib/chats/detail';
 import { restoreDraft, takeDraft } from './draft-store';
-import { chatPaneKeys } from './keys';
 import { knownChat } from './use-chat-action';
-import type { ChatMessage, MessagesData } from './messages';
+import type { ChatMessage, MessagesData } from '@/lib/chats/messages';
+import { MAX_PAGES_REFETCHED_ON_FOCUS } from '@/lib/chats/queries';
+import { chatKeys } from '@/lib/chats/keys';
 
 export interface SendRequest {
   text: string;
@@ -61,7 +62,7 @@ export function withoutMessage(data: MessagesData | undefined, messageId: string
  */
 export function useSendMessage(chatId: string) {
   const queryClient = useQueryClient();
-  const messagesKey = chatPaneKeys.messages(chatId);
+  const messagesKey = chatKeys.messages(chatId);
 
   return useMutation<unknown, unknown, SendRequest, SendContext>({
     meta: {
@@ -72,7 +73,7 @@ export function useSendMessage(chatId: string) {
         return { title: `Not sent: ${copy.title}`, message: `Your reply ${where}is back in the reply box. ${copy.message}`, retryKey: `send:${chatId}:${text}` };
       },
     },
-    mutationFn: ({ text }) => apiPost(`${chatPath(chatId)}/messages`, { text }),
+    mutationFn: ({ text }) => apiPost(`${chatApiPath(chatId)}/messages`, { text }),
     onMutate: async ({ text }) => {
       // A Retry from the toast sends the text the failure put back: it leaves the box again.
       takeDraft(chatId, text);

@@ -2,7 +2,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { providerLabel } from '@/config/providers';
 import { listActionFor, nextIndex } from '@/config/shortcuts';
-import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chat-filters';
+import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chats/filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import type { TimeStyle } from '@/lib/time-format';

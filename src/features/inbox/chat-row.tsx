@@ -8,10 +8,10 @@ import { contentTypeLabel } from '@/config/folders';
 import { isKnownProvider, providerLabel } from '@/config/providers';
 import { accountNeedsReconnect, describeAccountStatus } from '@/lib/account-status';
 import type { Account } from '@/lib/accounts';
-import type { InboxChat } from '@/lib/chat-model';
+import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
-import { describeChat, describeMute, visibleFolders } from '@/lib/describe-chat';
+import { describeChat, describeMute, visibleFolders } from '@/lib/chats/describe';
 import { timeFormat, type TimeStyle } from '@/lib/time-format';
 
 export const ROW_HEIGHT: Record<Density, number> = { comfortable: 72, compact: 52 };

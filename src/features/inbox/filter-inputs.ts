@@ -1,4 +1,4 @@
-import type { InvalidFilter } from '@/lib/chat-filters';
+import type { InvalidFilter } from '@/lib/chats/filters';
 
 /* Helpers of the filter bar's own inputs; they load with the bar, not with the list. */
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeChat } from '@/lib/inbox-chat.fixture';
+import { makeChat } from '@/lib/chats/inbox-chat.fixture';
 import { dayToInstant, instantToDay, invalidFilterNotice } from './filter-inputs';
 import { describeFilters, filterSummary, folderFilterLabel } from './filter-labels';
 import { addFolders, loadedStats } from './loaded-stats';

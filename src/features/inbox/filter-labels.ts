@@ -1,16 +1,12 @@
+import { folderLabel } from '@/config/folders';
 import { providerLabel } from '@/config/providers';
-import type { ChatFilters, ChatView, FilterName } from '@/lib/chat-filters';
+import { KNOWN_FOLDERS as FOLDER_NAMES } from '@/lib/wire/vocabulary';
+import type { ChatFilters, ChatView, FilterName } from '@/lib/chats/filters';
 
-/** The folders Unipile names, with the words the filter offers them under (custom folders keep their own name). */
-export const KNOWN_FOLDERS: Readonly<Record<string, string>> = {
-  INBOX: 'Inbox',
-  INBOX_LINKEDIN_CLASSIC: 'LinkedIn Classic',
-  INBOX_LINKEDIN_RECRUITER: 'Recruiter',
-  INBOX_LINKEDIN_SALES_NAVIGATOR: 'Sales Navigator',
-  INBOX_LINKEDIN_ORGANIZATION: 'Organization',
-};
+/** The folders Unipile names, with their one set of words (config/folders.ts); custom folders keep their own name. */
+export const KNOWN_FOLDERS: Readonly<Record<string, string>> = Object.fromEntries(FOLDER_NAMES.map((folder) => [folder, folderLabel(folder)]));
 
-export const folderFilterLabel = (folder: string): string => KNOWN_FOLDERS[folder] ?? folder;
+export const folderFilterLabel = folderLabel;
 
 export const VIEW_LABELS: Record<ChatView, string> = { inbox: 'Inbox', archived: 'Archived', all: 'All chats' };
 

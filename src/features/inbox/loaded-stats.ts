@@ -1,4 +1,4 @@
-import type { InboxChat } from '@/lib/chat-model';
+import type { InboxChat } from '@/lib/chats/model';
 import { KNOWN_FOLDERS } from './filter-labels';
 
 export interface LoadedStats {

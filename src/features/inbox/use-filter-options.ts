@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { KNOWN_PROVIDERS, type KnownProvider } from '@/config/providers';
 import type { Account } from '@/lib/accounts';
-import type { InboxChat } from '@/lib/chat-model';
+import type { InboxChat } from '@/lib/chats/model';
 import { addFolders, loadedStats } from './loaded-stats';
 
 /**

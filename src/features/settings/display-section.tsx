@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { SegmentedRadioGroup, type SegmentedOption } from '@/components/ui/segmented-radio-group';
 import type { ThemePreference } from '@/lib/theme';
 import { PageSizeField } from './page-size-field';
-import type { Density, TimeFormat } from './settings-store';
+import type { TimeStyle } from '@/lib/time-format';
+import type { Density } from './settings-store';
 import { selectDensity, selectMarkReadOnOpen, selectTheme, selectTimeFormat, useSettings } from './use-settings';
 
 const THEME_OPTIONS: readonly SegmentedOption<ThemePreference>[] = [
@@ -16,7 +17,7 @@ const DENSITY_OPTIONS: readonly SegmentedOption<Density>[] = [
   { value: 'compact', label: 'Compact' },
 ];
 
-const TIME_FORMAT_OPTIONS: readonly SegmentedOption<TimeFormat>[] = [
+const TIME_FORMAT_OPTIONS: readonly SegmentedOption<TimeStyle>[] = [
   { value: 'relative', label: 'Relative' },
   { value: 'absolute', label: 'Absolute' },
 ];

@@ -1,12 +1,12 @@
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_PAGE_SIZE } from '@/lib/chat-filters';
+import { DEFAULT_PAGE_SIZE } from '@/lib/chats/filters';
 import type { Density } from '@/lib/density';
 import type { ThemePreference } from '@/lib/theme';
+import type { TimeStyle } from '@/lib/time-format';
 import { PAGE_SIZE } from '@/lib/wire/vocabulary';
 
 export type { Density };
-export type TimeFormat = 'relative' | 'absolute';
 
 /** Client settings only: what the person chose, never data the server owns. */
 export interface Settings {
@@ -15,7 +15,7 @@ export interface Settings {
   theme: ThemePreference;
   density: Density;
   pageSize: number;
-  timeFormat: TimeFormat;
+  timeFormat: TimeStyle;
   /** Opening a chat marks it read (the chat-details feature reads this through the app). */
   markReadOnOpen: boolean;
 }
@@ -29,7 +29,7 @@ export interface SettingsActions {
   setDensity: (density: Density) => void;
   /** Stores a valid page size and returns true; an invalid one is refused (false) and never stored. */
   setPageSize: (pageSize: number) => boolean;
-  setTimeFormat: (timeFormat: TimeFormat) => void;
+  setTimeFormat: (timeFormat: TimeStyle) => void;
   setMarkReadOnOpen: (markReadOnOpen: boolean) => void;
 }
 
@@ -38,7 +38,7 @@ export type SettingsState = Settings & SettingsActions;
 export const SETTINGS_STORAGE_KEY = 'triage.settings';
 export const SETTINGS_VERSION = 1;
 
-/** Unipile's bounds for `limit` (chat-filters clamps to the same range; here an out-of-range value is refused). */
+/** Unipile's bounds for `limit` (lib/chats/filters.ts clamps to the same range; here an out-of-range value is refused). */
 export const PAGE_SIZE_MIN = PAGE_SIZE.min;
 export const PAGE_SIZE_MAX = PAGE_SIZE.max;
 export const PAGE_SIZE_MESSAGE = `Page size must be a whole number from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}`;
@@ -68,7 +68,7 @@ export function parsePageSize(raw: string): PageSizeInput {
 
 const THEMES: readonly ThemePreference[] = ['system', 'light', 'dark'];
 const DENSITIES: readonly Density[] = ['comfortable', 'compact'];
-const TIME_FORMATS: readonly TimeFormat[] = ['relative', 'absolute'];
+const TIME_FORMATS: readonly TimeStyle[] = ['relative', 'absolute'];
 
 const oneOf = <T extends string>(options: readonly T[], value: unknown, fallback: T): T =>
   typeof value === 'string' && (options as readonly string[]).includes(value) ? (value as T) : fallback;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 /**
  * The chat item of GET /api/v1/chats as the seeds disagree about it (Unipile OpenAPI, Unipile reference page,
- * postpress): every encoding any of them documents is accepted here; normalization happens in chat-model.ts.
+ * postpress): every encoding any of them documents is accepted here; normalization happens in lib/chats/model.ts with ./readers.ts.
  * Unknown extra fields are dropped by z.object. A field present with a type no seed documents makes the item
  * malformed (it is then skipped, never the whole page).
  */

@@ -5,9 +5,9 @@ import { chatListUpstream, type FakeChat } from '../../../server/backends/fake-u
 import { protectBackend } from '../../../server/backends/protect';
 import { createUnipileBackend } from '../../../server/backends/unipile';
 import { loadConfig } from '../../../server/config';
-import { buildChatListQuery, type ChatFilters } from '../chat-filters';
-import { chatMatchesListParams } from '../chat-match';
-import { normalizeChat } from '../chat-model';
+import { buildChatListQuery, type ChatFilters } from '../chats/filters';
+import { chatMatchesListParams } from '../chats/match';
+import { normalizeChat } from '../chats/model';
 import { readListPage } from '../tolerant-list';
 import { wireChatSchema } from './chat-wire';
 

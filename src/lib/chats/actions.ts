@@ -1,5 +1,5 @@
-import type { InboxChat } from './chat-model';
-import { isMutedAt } from './wire/readers';
+import type { InboxChat } from './model';
+import { isMutedAt } from '../wire/readers';
 
 /** The four triage actions of PATCH /api/v1/chats/:id. `value` says the state to reach (read, muted, archived, pinned). */
 export type ChatActionKind = 'read' | 'mute' | 'archive' | 'pin';

@@ -1,18 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { InboxChat } from './chat-model';
+import type { InboxChat } from './model';
 import { makeChat } from './inbox-chat.fixture';
-import {
-  chatKeys,
-  chatListQueryOptions,
-  createChatListSelector,
-  findCachedChat,
-  flattenChatPages,
-  updateChatInLists,
-  type ChatListData,
-  type ChatPage,
-} from './chat-queries';
+import { createChatListSelector, findCachedChat, flattenChatPages, updateChatInLists, type ChatListData, type ChatPage } from './list-pages';
+import { chatQueries } from './queries';
+import { chatKeys } from './keys';
 
 const chat = (id: string, extra: Partial<InboxChat> = {}): InboxChat => makeChat(id, { folders: [], ...extra });
 
@@ -70,18 +63,18 @@ describe('chat list query options', () => {
   const params = { accountIds: ['b', 'a'], pageSize: 100, filters: { unread: true, provider: undefined } };
 
   it('keys the list general to specific with every input', () => {
-    expect(chatListQueryOptions(params).queryKey).toEqual(['chats', 'list', { accountIds: ['a', 'b'], pageSize: 100, filters: { unread: true } }]);
+    expect(chatQueries.list(params).queryKey).toEqual(['chats', 'list', { accountIds: ['a', 'b'], pageSize: 100, filters: { unread: true } }]);
     expect(chatKeys.detail('x')).toEqual(['chats', 'detail', 'x']);
   });
 
   it('gives different filters different keys', () => {
-    const a = chatListQueryOptions(params).queryKey;
-    const b = chatListQueryOptions({ ...params, filters: { unread: false } }).queryKey;
+    const a = chatQueries.list(params).queryKey;
+    const b = chatQueries.list({ ...params, filters: { unread: false } }).queryKey;
     expect(a).not.toEqual(b);
   });
 
   it('takes the next page from the cursor and stops at null or absent', () => {
-    const { getNextPageParam } = chatListQueryOptions(params);
+    const { getNextPageParam } = chatQueries.list(params);
     const next = (p: ChatPage) => getNextPageParam(p, [p], null, [null]);
     expect(next(page([], 'abc'))).toBe('abc');
     expect(next(page([], null))).toBeUndefined();
@@ -92,8 +85,8 @@ describe('cache helpers', () => {
   it('find and update a chat in every cached list through the list keys', () => {
     const client = new QueryClient();
     const data = (pages: ChatPage[]): ChatListData => ({ pages, pageParams: pages.map((_, i) => (i === 0 ? null : `c${i}`)) });
-    const keyA = chatListQueryOptions({ accountIds: [], pageSize: 100, filters: {} }).queryKey;
-    const keyB = chatListQueryOptions({ accountIds: [], pageSize: 100, filters: { unread: true } }).queryKey;
+    const keyA = chatQueries.list({ accountIds: [], pageSize: 100, filters: {} }).queryKey;
+    const keyB = chatQueries.list({ accountIds: [], pageSize: 100, filters: { unread: true } }).queryKey;
     const untouched = page(['x']);
     client.setQueryData(keyA, data([untouched, page(['a'])]));
     client.setQueryData(keyB, data([page(['a'])]));

@@ -1,10 +1,9 @@
-import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
+import type { InfiniteData } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiGet } from '@/lib/api-client';
 import { readFlag, readText, readTime } from '@/lib/wire/readers';
 import { readListPage } from '@/lib/tolerant-list';
-import { chatPath } from './chat-detail';
-import { chatPaneKeys } from './keys';
+import { chatApiPath } from './detail';
 
 /*
  * Messages of one chat: GET /api/v1/chats/:id/messages, newest first, cursor paging. The wire shape follows the
@@ -194,21 +193,11 @@ export const MESSAGE_PAGE_SIZE = 50;
 export async function fetchMessagePage(chatId: string, cursor: string | null, signal?: AbortSignal): Promise<MessagePage> {
   const query = new URLSearchParams({ limit: String(MESSAGE_PAGE_SIZE) });
   if (cursor) query.set('cursor', cursor);
-  const json = await apiGet(`${chatPath(chatId)}/messages`, { query, signal });
+  const json = await apiGet(`${chatApiPath(chatId)}/messages`, { query, signal });
   const page = readListPage(json, wireMessageSchema, normalizeMessage, 'message');
   return { messages: page.items, cursor: page.cursor };
 }
 
-export function messagesQueryOptions(chatId: string) {
-  return infiniteQueryOptions({
-    queryKey: chatPaneKeys.messages(chatId),
-    queryFn: ({ pageParam, signal }) => fetchMessagePage(chatId, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage: MessagePage) => lastPage.cursor ?? undefined,
-    // A focus refetch replays every loaded page; a long history refreshes on the next open instead.
-    refetchOnWindowFocus: (query) => (query.state.data?.pages.length ?? 0) <= 3,
-  });
-}
 
 /** Oldest first, each message once (a page boundary that shifted while paging can repeat one). */
 export function messagesOldestFirst(data: Pick<MessagesData, 'pages'> | undefined): ChatMessage[] {

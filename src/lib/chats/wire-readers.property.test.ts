@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchAllAccounts } from './accounts';
-import { ApiError } from './api-client';
-import { fetchChatPage } from './chat-queries';
-import { normalizeChat, type InboxChat } from './chat-model';
-import { readCursor, readListPage } from './tolerant-list';
-import { wireChatSchema } from './wire/chat-wire';
-import { readMute } from './wire/readers';
+import { fetchAllAccounts } from '../accounts';
+import { ApiError } from '../api-client';
+import { fetchChatPage } from './list-pages';
+import { normalizeChat, type InboxChat } from './model';
+import { readCursor, readListPage } from '../tolerant-list';
+import { wireChatSchema } from '../wire/chat-wire';
+import { readMute } from '../wire/readers';
 import { expectedMute, harmlessMutation, malformedMutation, mutedUntil, NOW, oddTypedMutation, wireChat, type WireItem } from './wire-chat.fixture';
 
 /*
@@ -48,7 +48,7 @@ function readChats(json: unknown, warn: (message: string) => void = () => {}) {
 const kindOf = (type: fc.JsonValue | undefined) =>
   type === 1 || type === 'group' ? 'group' : type === 2 || type === 'broadcast' || type === 'channel' ? 'broadcast' : 'direct';
 
-/** What a valid wire chat must read as, field by field, per chat-model.ts. */
+/** What a valid wire chat must read as, field by field, per chats/model.ts and wire/readers.ts. */
 function checkChat(chat: InboxChat, wire: WireItem): void {
   assert.equal(chat.id, wire.id);
   assert.equal(chat.archived, wire.archived === 1 || wire.archived === true);

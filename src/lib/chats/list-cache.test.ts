@@ -1,11 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { applyChatAction, type ChatAction } from './chat-actions';
-import type { ChatListParams } from './chat-filters';
-import { applyChatChange, placeChatInList, restoreSnapshot } from './chat-list-cache';
-import type { InboxChat } from './chat-model';
+import { applyChatAction, type ChatAction } from './actions';
+import type { ChatListParams } from './filters';
+import { applyChatChange, placeChatInList, restoreSnapshot } from './list-cache';
+import type { InboxChat } from './model';
 import { makeChat } from './inbox-chat.fixture';
-import { chatKeys, flattenChatPages, type ChatListData, type ChatPage } from './chat-queries';
+import { flattenChatPages, type ChatListData, type ChatPage } from './list-pages';
+import { chatKeys } from './keys';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 const HOUR = 3_600_000;

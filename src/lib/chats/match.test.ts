@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatFilters } from './chat-filters';
-import { chatMatchesFilters, chatMatchesListParams } from './chat-match';
-import type { InboxChat } from './chat-model';
+import type { ChatFilters } from './filters';
+import { chatMatchesFilters, chatMatchesListParams } from './match';
+import type { InboxChat } from './model';
 import { makeChat } from './inbox-chat.fixture';
-import { foldText, isMutedAt } from './wire/readers';
+import { foldText, isMutedAt } from '../wire/readers';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 

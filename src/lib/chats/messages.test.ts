@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAttendee, safeHttpUrl } from './attendees';
 import { attachmentUrl, messagesOldestFirst, normalizeMessage, type MessagePage } from './messages';
-import { pendingMessage, withoutMessage, withPendingMessage } from './use-send-message';
 
 const wire = {
   id: 'm1',
@@ -51,15 +50,6 @@ describe('message pages', () => {
   it('shows pages (newest first) oldest first, each message once', () => {
     const data = { pages: [page(['m5', 'm4', 'm3']), page(['m3', 'm2', 'm1'])], pageParams: [null, 'c'] };
     expect(messagesOldestFirst(data).map((m) => m.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
-  });
-
-  it('adds an optimistic message as the newest, and takes it out again', () => {
-    const data = { pages: [page(['m2', 'm1'])], pageParams: [null] };
-    const pending = pendingMessage('pending:1', 'hello', 0);
-    const withIt = withPendingMessage(data, pending)!;
-    expect(messagesOldestFirst(withIt).map((m) => m.id)).toEqual(['m1', 'm2', 'pending:1']);
-    expect(messagesOldestFirst(withoutMessage(withIt, 'pending:1')).map((m) => m.id)).toEqual(['m1', 'm2']);
-    expect(withPendingMessage(undefined, pending)).toBeUndefined();
   });
 });
 

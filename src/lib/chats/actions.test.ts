@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, applyChatAction, chatState, inverseAction, isUndoable, toggleAction } from './chat-actions';
-import type { InboxChat } from './chat-model';
+import { actionLabel, applyChatAction, chatState, inverseAction, isUndoable, toggleAction } from './actions';
+import type { InboxChat } from './model';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
 

@@ -10,7 +10,7 @@ import {
   searchWithFilters,
   type ChatFilters,
   type ChatListParams,
-} from './chat-filters';
+} from './filters';
 
 const params = (overrides: Partial<ChatListParams> = {}): ChatListParams => ({ accountIds: [], pageSize: 100, filters: {}, ...overrides });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { chatDisplayName, normalizeChat, prettyProviderId, type InboxChat } from './chat-model';
-import { readListPage } from './tolerant-list';
-import { wireChatSchema } from './wire/chat-wire';
+import { chatDisplayName, normalizeChat, prettyProviderId, type InboxChat } from './model';
+import { readListPage } from '../tolerant-list';
+import { wireChatSchema } from '../wire/chat-wire';
 
 const NOW = Date.parse('2026-05-17T12:00:00.000Z');
 

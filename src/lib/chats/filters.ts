@@ -1,5 +1,5 @@
-import { KNOWN_PROVIDERS, MAX_SEARCH_LENGTH, PAGE_SIZE, type KnownProvider } from './wire/vocabulary';
-import { foldText } from './wire/readers';
+import { KNOWN_PROVIDERS, MAX_SEARCH_LENGTH, PAGE_SIZE, type KnownProvider } from '../wire/vocabulary';
+import { foldText } from '../wire/readers';
 
 /** Which chats a list shows by archive state: the inbox (not archived, the default), the archive, or both. */
 export const CHAT_VIEWS = ['inbox', 'archived', 'all'] as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { InboxChat } from './chat-model';
+import type { InboxChat } from './model';
 import { makeChat } from './inbox-chat.fixture';
-import { describeChat, visibleFolders } from './describe-chat';
-import { createTimeFormatter } from './time-format';
+import { describeChat, visibleFolders } from './describe';
+import { createTimeFormatter } from '../time-format';
 
 const format = createTimeFormatter({ locale: 'en-US', timeZone: 'UTC' });
 const AT = Date.parse('2026-05-17T09:42:00.000Z');
@@ -60,6 +60,6 @@ describe('describeChat', () => {
 
 describe('visibleFolders', () => {
   it('labels known folders and keeps custom names', () => {
-    expect(visibleFolders({ folders: ['INBOX', 'INBOX_LINKEDIN_CLASSIC', 'INBOX_LINKEDIN_ORGANIZATION', 'VIP'] })).toEqual(['Classic', 'Organization', 'VIP']);
+    expect(visibleFolders({ folders: ['INBOX', 'INBOX_LINKEDIN_CLASSIC', 'INBOX_LINKEDIN_ORGANIZATION', 'VIP'] })).toEqual(['LinkedIn Classic', 'Organization', 'VIP']);
   });
 });

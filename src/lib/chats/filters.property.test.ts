@@ -12,7 +12,7 @@ import {
   readSearch,
   searchWithFilters,
   type ChatFilters,
-} from './chat-filters';
+} from './filters';
 
 // Valid code points only: a lone surrogate cannot survive any URL encoding, so it is not a value a link can carry.
 const text = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });

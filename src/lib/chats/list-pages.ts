@@ -1,9 +1,10 @@
-import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query';
-import { ApiError, apiGet } from './api-client';
-import { buildChatListQuery, normalizeListParams, type ChatListParams } from './chat-filters';
-import { normalizeChat, type InboxChat } from './chat-model';
-import { readListPage } from './tolerant-list';
-import { wireChatSchema } from './wire/chat-wire';
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { ApiError, apiGet } from '../api-client';
+import { buildChatListQuery, type ChatListParams } from './filters';
+import { normalizeChat, type InboxChat } from './model';
+import { chatKeys } from './keys';
+import { readListPage } from '../tolerant-list';
+import { wireChatSchema } from '../wire/chat-wire';
 
 export interface ChatPage {
   chats: InboxChat[];
@@ -17,18 +18,6 @@ export interface ChatPage {
 }
 
 export type ChatListData = InfiniteData<ChatPage, string | null>;
-
-/**
- * Query keys, general to specific. Lives in lib/ (not features/inbox) because the chat feature's optimistic
- * actions must reach every cached list through these same keys, and features cannot import each other.
- */
-export const chatKeys = {
-  all: ['chats'] as const,
-  lists: () => [...chatKeys.all, 'list'] as const,
-  list: (params: ChatListParams) => [...chatKeys.lists(), normalizeListParams(params)] as const,
-  details: () => [...chatKeys.all, 'detail'] as const,
-  detail: (chatId: string) => [...chatKeys.details(), chatId] as const,
-};
 
 export async function fetchChatPage(params: ChatListParams, cursor: string | null, signal?: AbortSignal): Promise<ChatPage> {
   const json = await apiGet('/api/v1/chats', { query: buildChatListQuery(params, cursor), signal });
@@ -48,28 +37,6 @@ function readScanned(json: unknown): number | undefined {
   const scan = (json as { scan?: { scanned?: unknown } } | null)?.scan;
   const scanned = typeof scan === 'object' && scan !== null ? scan.scanned : undefined;
   return typeof scanned === 'number' && Number.isFinite(scanned) && scanned >= 0 ? scanned : undefined;
-}
-
-/**
- * Beyond this many loaded pages a focus refetch would replay one request per page (TanStack refetches every
- * page of an infinite query), so long lists refresh on their next mount or an explicit action instead.
- */
-export const MAX_PAGES_REFETCHED_ON_FOCUS = 20;
-
-export function chatListQueryOptions(params: ChatListParams) {
-  const normalized = normalizeListParams(params);
-  return infiniteQueryOptions({
-    queryKey: chatKeys.list(normalized),
-    queryFn: ({ pageParam, signal }) => fetchChatPage(normalized, pageParam, signal),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage: ChatPage) => lastPage.cursor ?? undefined,
-    refetchOnWindowFocus: (query) => (query.state.data?.pages.length ?? 0) <= MAX_PAGES_REFETCHED_ON_FOCUS,
-    // The first page is prefetched before the list mounts (app.tsx): a failure that lands first must not be tried
-    // again by the mount, outside the retry policy. The error state offers Retry.
-    retryOnMount: false,
-    // The list shows all its errors itself: first page, next page, and a failed refresh in its toolbar.
-    meta: { silent: true },
-  });
 }
 
 /** The loaded pages as one list: each chat once, at its first position, with the most recently fetched data. */

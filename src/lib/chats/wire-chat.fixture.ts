@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { KNOWN_PROVIDERS } from '@/config/providers';
-import type { MuteState } from './wire/readers';
+import type { MuteState } from '../wire/readers';
 
 /*
  * Tests only: arbitraries of chat items as the wire carries them (every encoding a seed documents: flags as 0/1 or
@@ -26,7 +26,7 @@ export const mutedUntil = fc.oneof(
   fc.integer({ min: -1_000_000, max: -1 }),
 );
 
-/** muted_until as chat-model.ts documents it: -1 (or any negative, or true) for good, a date until then, epoch numbers in s or ms. */
+/** muted_until as wire/readers.ts documents it: -1 (or any negative, or true) for good, a date until then, epoch numbers in s or ms. */
 export function expectedMute(value: fc.JsonValue | undefined, now: number): MuteState {
   const until = (ms: number): MuteState => (ms > now ? { kind: 'until', until: ms } : { kind: 'none' });
   if (value === null || value === undefined || value === false || value === 0) return { kind: 'none' };

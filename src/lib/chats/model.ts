@@ -1,9 +1,9 @@
 import type { Provider } from '@/config/providers';
-import { wireAttendeeSchema, wireLastMessageSchema, type WireChat } from './wire/chat-wire';
-import type { ChatFacts } from './wire/match';
-import { readCount, readFlag, readMute, readStrings, readText, readTime, type MuteState } from './wire/readers';
+import { wireAttendeeSchema, wireLastMessageSchema, type WireChat } from '../wire/chat-wire';
+import type { ChatFacts } from '../wire/match';
+import { readCount, readFlag, readMute, readStrings, readText, readTime, type MuteState } from '../wire/readers';
 
-export type { MuteState } from './wire/readers';
+export type { MuteState } from '../wire/readers';
 
 export type ChatKind = 'direct' | 'group' | 'broadcast';
 

@@ -1,10 +1,10 @@
 import { contentTypeLabel, DEFAULT_FOLDER, folderLabel } from '@/config/folders';
 import { providerLabel } from '@/config/providers';
-import { accountNeedsReconnect, describeAccountStatus } from './account-status';
-import type { Account } from './accounts';
-import type { InboxChat } from './chat-model';
-import { formatCount } from './number-format';
-import { timeFormat, type TimeFormatter } from './time-format';
+import { accountNeedsReconnect, describeAccountStatus } from '../account-status';
+import type { Account } from '../accounts';
+import type { InboxChat } from './model';
+import { formatCount } from '../number-format';
+import { timeFormat, type TimeFormatter } from '../time-format';
 
 /** Folders worth naming: the plain inbox is where every chat lives, so it says nothing. */
 export function visibleFolders(chat: Pick<InboxChat, 'folders'>): string[] {

@@ -1,9 +1,9 @@
-import { DEFAULT_VIEW, type ChatFilters, type ChatListParams, type ChatView } from './chat-filters';
-import type { InboxChat } from './chat-model';
-import { matchesCriteria, type ChatCriteria } from './wire/match';
-import { readTime } from './wire/readers';
+import { DEFAULT_VIEW, type ChatFilters, type ChatListParams, type ChatView } from './filters';
+import type { InboxChat } from './model';
+import { matchesCriteria, type ChatCriteria } from '../wire/match';
+import { readTime } from '../wire/readers';
 
-export type { ChatView } from './chat-filters';
+export type { ChatView } from './filters';
 
 const bool = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);

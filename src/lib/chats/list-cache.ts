@@ -1,8 +1,9 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { ChatListParams } from './chat-filters';
-import { chatMatchesListParams } from './chat-match';
-import type { InboxChat } from './chat-model';
-import { chatKeys, findCachedChat, type ChatListData, type ChatPage } from './chat-queries';
+import type { ChatListParams } from './filters';
+import { chatMatchesListParams } from './match';
+import type { InboxChat } from './model';
+import { findCachedChat, type ChatListData, type ChatPage } from './list-pages';
+import { chatKeys } from './keys';
 
 /**
  * Optimistic changes to one chat across every cached list and its detail query. Each cached list is keyed by its own

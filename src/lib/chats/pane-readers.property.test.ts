@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-client';
-import { malformedMutation, oddTypedMutation, wireChat } from '@/lib/wire-chat.fixture';
+import { malformedMutation, oddTypedMutation, wireChat } from '@/lib/chats/wire-chat.fixture';
 import { fetchAttendees } from './attendees';
-import { fetchChat } from './chat-detail';
+import { fetchChat } from './detail';
 import { fetchMessagePage } from './messages';
 
 /*

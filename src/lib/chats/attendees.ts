@@ -1,10 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { apiGet } from '@/lib/api-client';
 import { readFlag, readText } from '@/lib/wire/readers';
 import { readListPage } from '@/lib/tolerant-list';
-import { chatPath } from './chat-detail';
-import { chatPaneKeys } from './keys';
+import { chatApiPath } from './detail';
 
 const flag = z.nullish(z.union([z.boolean(), z.number()]));
 const text = z.nullish(z.string());
@@ -75,7 +73,7 @@ export async function fetchAttendees(chatId: string, signal?: AbortSignal): Prom
   for (let i = 0; i < MAX_ATTENDEE_PAGES; i += 1) {
     const query = new URLSearchParams();
     if (cursor) query.set('cursor', cursor);
-    const page = readListPage(await apiGet(`${chatPath(chatId)}/attendees`, { query, signal }), wireAttendeeSchema, normalizeAttendee, 'attendee');
+    const page = readListPage(await apiGet(`${chatApiPath(chatId)}/attendees`, { query, signal }), wireAttendeeSchema, normalizeAttendee, 'attendee');
     out.push(...page.items);
     if (!page.cursor || page.cursor === cursor) break;
     cursor = page.cursor;
@@ -83,13 +81,6 @@ export async function fetchAttendees(chatId: string, signal?: AbortSignal): Prom
   return out;
 }
 
-export function attendeesQueryOptions(chatId: string) {
-  return queryOptions({
-    queryKey: chatPaneKeys.attendees(chatId),
-    queryFn: ({ signal }) => fetchAttendees(chatId, signal),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** Attendees by both ids a message may carry: the attendee id and the provider's sender id. */
 export function indexAttendees(attendees: readonly ChatAttendee[] | undefined): ReadonlyMap<string, ChatAttendee> {

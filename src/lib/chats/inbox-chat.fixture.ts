@@ -1,4 +1,4 @@
-import type { InboxChat } from './chat-model';
+import type { InboxChat } from './model';
 
 /** Tests only: a plain readable 1:1 WhatsApp chat in the inbox, named after its id, with what a test changes. */
 export function makeChat(id: string, extra: Partial<InboxChat> = {}): InboxChat {
