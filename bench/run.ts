@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { buildIfNeeded } from '../scripts/build-if-needed';
+import { buildServer, serverBuildIsStale } from '../scripts/build-server';
 import { firstRowProbe, heapUsedMb, keepNamesShim, launch, loadEverything, percentile, scrollAtFixedSpeed } from './browser';
+import { coalescing, loadEmbedded, loadThroughProxy } from './load';
 import { startSimulator, startTriage, type Running } from './servers';
 
 // `npm run bench`: figures, never pass/fail. Each row prints the figure beside its target; bench/results/latest.json
@@ -193,18 +195,26 @@ async function serverMemory() {
 }
 
 // `npm run bench -- --only=proxy,scroll` runs some sections; by default all of them.
-type Section = 'bundle' | 'memory' | 'proxy' | 'first-row' | 'paging' | 'scroll';
+type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'first-row' | 'paging' | 'scroll';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (section: Section) => !only || only.includes(section);
 
 async function main() {
   const started = Date.now();
-  buildIfNeeded();
+  // Only the bundle and the browser need the built app; every section runs the compiled server, as production does.
+  const browserSections = (['first-row', 'paging', 'scroll'] as const).filter(wanted);
+  if (wanted('bundle') || browserSections.length > 0) buildIfNeeded();
+  else if (serverBuildIsStale()) buildServer();
   console.log('Triage benchmarks (figures, not tests)\n');
   if (wanted('bundle')) bundle();
   if (wanted('memory')) await serverMemory();
   if (wanted('proxy')) await proxy();
-  if (wanted('first-row') || wanted('paging') || wanted('scroll')) {
+  if (wanted('load')) {
+    await loadEmbedded(record);
+    await loadThroughProxy(record);
+  }
+  if (wanted('coalescing')) await coalescing(record);
+  if (browserSections.length > 0) {
     const browser = await launch();
     try {
       if (wanted('first-row')) {

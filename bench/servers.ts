@@ -14,7 +14,11 @@ export interface Running {
   /** Resident set size of the process, from /proc (Linux). */
   rssMb(): number;
   firstLine: string;
+  /** Lines the process printed on stdout so far (the last 100,000). */
+  output(): string[];
 }
+
+const MAX_LINES = 100_000;
 
 let nextPort = 5400;
 
@@ -40,10 +44,19 @@ function waitForLine(child: ChildProcess, match: RegExp, what: string): Promise<
 }
 
 function running(child: ChildProcess, url: string, firstLine: string): Running {
+  const lines: string[] = [];
+  let partial = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const parts = (partial + chunk.toString()).split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts);
+    if (lines.length > MAX_LINES) lines.splice(0, lines.length - MAX_LINES);
+  });
   return {
     url,
     pid: child.pid ?? -1,
     firstLine,
+    output: () => lines,
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -59,10 +72,10 @@ function running(child: ChildProcess, url: string, firstLine: string): Running {
   };
 }
 
-/** Triage (`server/main.ts`, serving dist/) on a port of its own, with the given environment. */
+/** Triage as production runs it (`dist-server/main.js`, serving dist/) on a port of its own, with the given environment. */
 export async function startTriage(env: Record<string, string>): Promise<Running> {
   const port = nextPort++;
-  const child = spawn(process.execPath, ['--max-old-space-size=2048', ...tsxLoader, join(root, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, ['--max-old-space-size=2048', join(root, 'dist-server', 'main.js')], {
     cwd: root,
     env: { ...process.env, UNIPILE_DSN: '', UNIPILE_API_KEY: '', SIMULATOR_LATENCY_MS: '0', SIMULATOR_FAULT_RATE: '0', ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,7 +10,16 @@ const simulator = createSimulator({
   latencyMs: Number(process.env.SIMULATOR_LATENCY_MS ?? 0),
   faultRate: Number(process.env.SIMULATOR_FAULT_RATE ?? 0),
 });
-const server = serve({ fetch: simulator.fetch, hostname: '127.0.0.1', port }, (info) => {
+// SIMULATOR_LOG_REQUESTS=1 prints each request's method and path: what Triage sends upstream, and how often.
+const logRequests = process.env.SIMULATOR_LOG_REQUESTS === '1';
+const handle = (request: Request): Promise<Response> => {
+  if (logRequests) {
+    const url = new URL(request.url);
+    console.log(`${request.method} ${url.pathname}${url.search}`);
+  }
+  return simulator.fetch(request);
+};
+const server = serve({ fetch: handle, hostname: '127.0.0.1', port }, (info) => {
   // The key is printed for the developer running it by hand; it is the simulator's own, not a real secret.
   console.log(JSON.stringify({ url: `http://127.0.0.1:${info.port}`, apiKey: simulator.apiKey }));
 });

@@ -8,6 +8,7 @@ import { ApiError, errorResponse, errors } from './errors';
 import type { FaultInjector } from './faults';
 import { hashString } from './prng';
 import type { ChatFilters, ChatPosition, SimulatorStore, UploadedFile } from './store';
+import { createTurnBudget, DEFAULT_TURN_BUDGET_MS } from './turn-budget';
 import { ACCOUNT_TYPES, type AccountType, type PatchAction } from './types';
 
 /** The Unipile v1 routes the simulator serves; everything else is a 404 in the error envelope. */
@@ -155,6 +156,11 @@ export function createRoutes(deps: RouteDeps): Hono {
   app.onError((err) => errorResponse(err instanceof ApiError ? err : errors.unexpected()));
   app.notFound((c) => errorResponse(errors.notFound(`Cannot ${c.req.method} ${new URL(c.req.url).pathname}`)));
 
+  // Every request takes its turn (turn-budget.ts): in-process, the simulator's work shares the event loop with the
+  // server in front of it, which must keep accepting connections and answering its own routes while this one is busy.
+  const turns = createTurnBudget({ budgetMs: DEFAULT_TURN_BUDGET_MS });
+  app.use('*', (_c, next) => turns.run(next));
+
   // Auth first, then the fault lottery: a wrong key is always a 401, never a random 5xx.
   app.use('*', async (_c, next) => {
     const key = _c.req.header('x-api-key');
@@ -215,11 +221,13 @@ export function createRoutes(deps: RouteDeps): Hono {
       limit = limitParam ?? cur.l;
       from = { snapshot: cur.s, t0: cur.t0, ts: cur.ts, id: cur.id };
     }
-    const page = store.listChats(filters, limit, from);
+    const page = store.listChatsText(filters, limit, from);
     const cursor = page.next
       ? encodeCursor({ k: 'chats', s: page.next.snapshot, t0: page.next.t0, ts: page.next.ts, id: page.next.id, l: limit, f: filtersToCursor(filters) } satisfies ChatCursor)
       : null;
-    return c.json({ object: 'ChatList', items: page.items, cursor });
+    // The bytes c.json would send, from chats serialised once (see SimulatorStore.chatJsonText).
+    const body = `{"object":"ChatList","items":[${page.items}],"cursor":${JSON.stringify(cursor)}}`;
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
 
   app.get(`${v1}/chats/:id`, (c) => c.json(store.chatWithLastMessage(chatIdx(c.req.param('id')))));

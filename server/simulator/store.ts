@@ -39,6 +39,8 @@ import type {
 
 export const CHANGE_LOG_LIMIT = 50_000;
 const MESSAGE_CACHE_SIZE = 128;
+/** Serialised chats kept (~0.5 KB each): a 5,000-chat mailbox fits, a 200,000-chat one keeps its most recent pages. */
+const CHAT_TEXT_CACHE_SIZE = 10_000;
 const PICTURE_CACHE_SIZE = 512;
 const UPLOAD_BUDGET_BYTES = 64 * 1024 * 1024;
 export const PICTURE_SIZE = 128;
@@ -73,6 +75,12 @@ export interface ChatPosition {
 
 export interface ChatPage {
   items: ChatJson[];
+  next: ChatPosition | null;
+}
+
+/** A chat page as JSON text: `items` is the comma-separated chats, ready to go between `[` and `]`. */
+export interface ChatPageText {
+  items: string;
   next: ChatPosition | null;
 }
 
@@ -152,6 +160,7 @@ export class SimulatorStore {
   private readonly uploads = new Map<string, Binary>();
   private uploadedBytes = 0;
   private readonly messageCache = new Map<number, MessageJson[]>();
+  private readonly chatTextCache = new Map<number, string>();
   private readonly pictureCache = new Map<string, Uint8Array>();
 
   constructor(opts: StoreOptions & { changeLogLimit?: number }) {
@@ -261,6 +270,28 @@ export class SimulatorStore {
     };
   }
 
+  /**
+   * JSON.stringify(chatJson(idx)), kept until the chat changes: building and serialising chats was most of the cost
+   * of a list page, and a page is the request a busy inbox sends most.
+   */
+  chatJsonText(idx: number): string {
+    let text = this.chatTextCache.get(idx);
+    if (text === undefined) {
+      text = JSON.stringify(this.chatJson(idx));
+      this.chatTextCache.set(idx, text);
+      if (this.chatTextCache.size > CHAT_TEXT_CACHE_SIZE) {
+        const oldest = this.chatTextCache.keys().next();
+        if (!oldest.done) this.chatTextCache.delete(oldest.value);
+      }
+    }
+    return text;
+  }
+
+  /** Every write to a chat's fields goes through here or setTimestamp, so its cached text never goes stale. */
+  private touched(idx: number): void {
+    this.chatTextCache.delete(idx);
+  }
+
   chatWithLastMessage(idx: number): ChatWithLastMessageJson {
     const all = this.messages(idx);
     return { ...this.chatJson(idx), lastMessage: all[all.length - 1] ?? null };
@@ -284,6 +315,17 @@ export class SimulatorStore {
   }
 
   listChats(filters: ChatFilters, limit: number, from?: ChatPosition): ChatPage {
+    const { indices, next } = this.walkChats(filters, limit, from);
+    return { items: indices.map((idx) => this.chatJson(idx)), next };
+  }
+
+  /** The same page as listChats, as JSON text (what GET /chats sends). */
+  listChatsText(filters: ChatFilters, limit: number, from?: ChatPosition): ChatPageText {
+    const { indices, next } = this.walkChats(filters, limit, from);
+    return { items: indices.map((idx) => this.chatJsonText(idx)).join(','), next };
+  }
+
+  private walkChats(filters: ChatFilters, limit: number, from?: ChatPosition): { indices: number[]; next: ChatPosition | null } {
     const snapshot = from ? Math.min(from.snapshot, this.seq) : this.seq;
     const t0 = from ? from.t0 : this.now();
     const exact = snapshot >= this.prunedThroughSeq;
@@ -363,7 +405,7 @@ export class SimulatorStore {
     const page = hasMore ? picked.slice(0, limit) : picked;
     const last = page[page.length - 1];
     return {
-      items: page.map((x) => this.chatJson(x.idx)),
+      indices: page.map((x) => x.idx),
       next: hasMore && last ? { snapshot, t0, ts: Number.isNaN(last.ts) ? null : last.ts, id: this.ids[last.idx] ?? '' } : null,
     };
   }
@@ -381,6 +423,7 @@ export class SimulatorStore {
     if (this.order[pos] !== idx) throw new Error('order out of sync');
     this.order.copyWithin(pos, pos + 1, this.n);
     this.ts[idx] = newTs;
+    this.touched(idx);
     this.insertIntoOrder(idx, this.n - 1);
     this.seq++;
     this.logSeq.push(this.seq);
@@ -413,6 +456,7 @@ export class SimulatorStore {
 
   patchChat(idx: number, action: PatchAction, value: boolean): void {
     if (this.isDisconnected(idx)) throw errors.disconnectedAccount();
+    this.touched(idx);
     switch (action) {
       case 'setReadStatus':
         if (value) this.unread[idx] = 0;
@@ -441,6 +485,7 @@ export class SimulatorStore {
     const self = at(attendees, attendees.length - 1);
     const message = this.appendMessage(idx, d, self, input.text, input.attachments ?? [], input.quoteId, true);
     this.unread[idx] = 0;
+    this.touched(idx);
     return message;
   }
 
@@ -451,6 +496,7 @@ export class SimulatorStore {
     const sender = attendees.find((a) => !a.isSelf && !a.hidden) ?? at(attendees, 0);
     const message = this.appendMessage(idx, d, sender, text, [], undefined, false);
     this.unread[idx] = (this.unread[idx] ?? 0) + 1;
+    this.touched(idx);
     return message;
   }
 
