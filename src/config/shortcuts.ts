@@ -1,32 +1,131 @@
-/** Keyboard shortcuts as data: the list's key handler and any help screen read the same table. */
-export type ListAction = 'next' | 'previous' | 'first' | 'last' | 'pageDown' | 'pageUp' | 'open';
+/**
+ * Keyboard shortcuts as data: the one table that the key handlers (lib/use-shortcuts.ts) and the "?" dialog read.
+ * A key is written once, here; `scope` says where it is listened for, `group` under which heading the help lists it.
+ */
 
-export interface Shortcut<A extends string> {
-  action: A;
-  /** `KeyboardEvent.key` values. */
+/** Where a shortcut is listened for: `list` while the chat list has focus (its onKeyDown), `global` on the whole page. */
+export type ShortcutScope = 'list' | 'global';
+
+/** Where a shortcut works, in words for the help dialog. */
+export type ShortcutGroup = 'list' | 'chat-or-selected' | 'chat' | 'anywhere';
+
+export interface ShortcutDefinition {
+  action: string;
+  /**
+   * Key combinations: a `KeyboardEvent.key`, after the modifiers it needs (`Ctrl+`, `Alt+`, `Meta+`, `Shift+`, or
+   * `Mod+` for Ctrl or ⌘). Without modifiers Ctrl, Alt and ⌘ must be up; Shift counts only where it is written or the
+   * key is a letter ("?" needs Shift on most layouts).
+   */
   keys: readonly string[];
   label: string;
+  scope: ShortcutScope;
+  group: ShortcutGroup;
+  /** Held down, the key repeats its action (moving through the list); other actions happen once per press. */
+  repeat?: boolean;
 }
 
-export const LIST_SHORTCUTS: readonly Shortcut<ListAction>[] = [
-  { action: 'next', keys: ['ArrowDown', 'j'], label: 'Next chat' },
-  { action: 'previous', keys: ['ArrowUp', 'k'], label: 'Previous chat' },
-  { action: 'first', keys: ['Home'], label: 'First chat' },
-  { action: 'last', keys: ['End'], label: 'Last loaded chat' },
-  { action: 'pageDown', keys: ['PageDown'], label: 'One screen down' },
-  { action: 'pageUp', keys: ['PageUp'], label: 'One screen up' },
-  { action: 'open', keys: ['Enter', 'o'], label: 'Open chat' },
+export const SHORTCUTS = [
+  { action: 'next', keys: ['ArrowDown', 'j'], label: 'Next chat', scope: 'list', group: 'list', repeat: true },
+  { action: 'previous', keys: ['ArrowUp', 'k'], label: 'Previous chat', scope: 'list', group: 'list', repeat: true },
+  { action: 'first', keys: ['Home'], label: 'First chat', scope: 'list', group: 'list', repeat: true },
+  { action: 'last', keys: ['End'], label: 'Last loaded chat', scope: 'list', group: 'list', repeat: true },
+  { action: 'pageDown', keys: ['PageDown'], label: 'One screen down', scope: 'list', group: 'list', repeat: true },
+  { action: 'pageUp', keys: ['PageUp'], label: 'One screen up', scope: 'list', group: 'list', repeat: true },
+  { action: 'open', keys: ['Enter', 'o'], label: 'Open chat', scope: 'list', group: 'list' },
+  // The triage keys act on the open chat, or on the list's selected chat when none is open.
+  { action: 'archive', keys: ['e'], label: 'Archive or unarchive', scope: 'global', group: 'chat-or-selected' },
+  { action: 'read', keys: ['u'], label: 'Mark as read or unread', scope: 'global', group: 'chat-or-selected' },
+  { action: 'pin', keys: ['p'], label: 'Pin or unpin', scope: 'global', group: 'chat-or-selected' },
+  { action: 'mute', keys: ['m'], label: 'Mute or unmute', scope: 'global', group: 'chat-or-selected' },
+  { action: 'reply', keys: ['r'], label: 'Write a reply', scope: 'global', group: 'chat' },
+  { action: 'close', keys: ['Escape'], label: 'Close the chat and return to the list', scope: 'global', group: 'chat' },
+  { action: 'help', keys: ['?'], label: 'Show keyboard shortcuts', scope: 'global', group: 'anywhere' },
+  { action: 'settings', keys: [','], label: 'Open settings', scope: 'global', group: 'anywhere' },
+  { action: 'search', keys: ['/'], label: 'Search chats', scope: 'global', group: 'anywhere' },
+] as const satisfies readonly ShortcutDefinition[];
+
+export type Shortcut = (typeof SHORTCUTS)[number];
+export type ShortcutAction = Shortcut['action'];
+/** The actions listened for in `scope`. */
+export type ScopeAction<S extends ShortcutScope> = Extract<Shortcut, { scope: S }>['action'];
+export type ListAction = ScopeAction<'list'>;
+
+export const SHORTCUT_GROUPS: readonly { group: ShortcutGroup; label: string }[] = [
+  { group: 'list', label: 'In the chat list' },
+  { group: 'chat-or-selected', label: 'On the open chat, or the selected chat in the list' },
+  { group: 'chat', label: 'In an open chat' },
+  { group: 'anywhere', label: 'Anywhere' },
 ];
 
-const BY_KEY = new Map(LIST_SHORTCUTS.flatMap((s) => s.keys.map((key) => [key, s.action] as const)));
+/** The triage keys, for the chat header's hints. */
+export const TRIAGE_SHORTCUTS: readonly Extract<Shortcut, { scope: 'global' }>[] = SHORTCUTS.filter((s) => s.scope === 'global');
 
-/** The list action for a key press; modified keys (Ctrl/⌘/Alt) belong to the browser and the OS. */
-export function listActionFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): ListAction | undefined {
-  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
-  return BY_KEY.get(event.key);
+/** A parsed key combination. */
+export interface KeyCombo {
+  key: string;
+  ctrl: boolean;
+  alt: boolean;
+  meta: boolean;
+  shift: boolean;
+  /** Ctrl or ⌘, whichever the platform uses. */
+  mod: boolean;
 }
 
-/** Where the selection goes for an action, given the current index (-1: none) and the loaded count. */
+const MODIFIERS = ['Ctrl', 'Alt', 'Meta', 'Shift', 'Mod'] as const;
+
+/** "Mod+Shift+k" → its parts. The last part is the key, so "Shift++" is Shift and "+". */
+export function parseCombo(combo: string): KeyCombo {
+  const parts = combo.length > 1 ? combo.split(/\+(?!$)/) : [combo];
+  const key = parts.pop() ?? '';
+  const has = (m: (typeof MODIFIERS)[number]) => parts.includes(m);
+  const unknown = parts.find((p) => !(MODIFIERS as readonly string[]).includes(p));
+  if (unknown !== undefined || key === '') throw new Error(`Unknown key combination "${combo}"`);
+  return { key, ctrl: has('Ctrl'), alt: has('Alt'), meta: has('Meta'), shift: has('Shift'), mod: has('Mod') };
+}
+
+/** The key combinations of an action. */
+export function keysOf(action: ShortcutAction): readonly string[] {
+  return SHORTCUTS.find((s) => s.action === action)?.keys ?? [];
+}
+
+const ARIA_MODIFIERS = [
+  ['ctrl', 'Control'],
+  ['alt', 'Alt'],
+  ['meta', 'Meta'],
+  ['shift', 'Shift'],
+] as const;
+
+function ariaCombo(combo: KeyCombo): string {
+  return [...ARIA_MODIFIERS.filter(([m]) => combo[m]).map(([, name]) => name), combo.key === ' ' ? 'Space' : combo.key].join('+');
+}
+
+/** Key combinations in `aria-keyshortcuts` syntax ("Control+K Meta+K" for Mod+K). */
+export function ariaKeyShortcuts(keys: readonly string[]): string {
+  return keys
+    .map(parseCombo)
+    .flatMap((c) => (c.mod ? [ariaCombo({ ...c, ctrl: true }), ariaCombo({ ...c, meta: true })] : [ariaCombo(c)]))
+    .join(' ');
+}
+
+const KEY_NAMES: Record<string, string> = {
+  ArrowDown: '↓',
+  ArrowUp: '↑',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
+  ' ': 'Space',
+};
+
+/** How a key combination is written in the help: "Esc", "↓", "Page Down", "Ctrl/⌘ K". */
+export function keyLabel(combo: string): string {
+  const { key, ctrl, alt, meta, shift, mod } = parseCombo(combo);
+  const mods = [mod && 'Ctrl/⌘', ctrl && 'Ctrl', alt && 'Alt', meta && '⌘', shift && 'Shift'].filter((m) => typeof m === 'string');
+  return [...mods, KEY_NAMES[key] ?? key].join(' ');
+}
+
+/** Where the selection goes for a list action, given the current index (-1: none) and the loaded count. */
 export function nextIndex(action: Exclude<ListAction, 'open'>, current: number, count: number, pageRows: number): number {
   if (count === 0) return -1;
   const last = count - 1;
@@ -44,64 +143,4 @@ export function nextIndex(action: Exclude<ListAction, 'open'>, current: number, 
     case 'pageUp':
       return Math.max(0, current - pageRows);
   }
-}
-
-/*
- * Triage shortcuts (the chat feature): they act on the open chat, or on the list's selected chat when none is open.
- * Listed here with the list's own keys so the help dialog shows every shortcut from one table.
- */
-export type TriageAction = 'archive' | 'read' | 'pin' | 'mute' | 'reply' | 'close' | 'help' | 'settings' | 'search';
-
-/** Where a shortcut works, in words for the help dialog. */
-export type ShortcutScope = 'list' | 'chat-or-selected' | 'chat' | 'anywhere';
-
-export interface ScopedShortcut<A extends string> extends Shortcut<A> {
-  scope: ShortcutScope;
-}
-
-export const SHORTCUT_SCOPE_LABELS: Record<ShortcutScope, string> = {
-  list: 'In the chat list',
-  'chat-or-selected': 'On the open chat, or the selected chat in the list',
-  chat: 'In an open chat',
-  anywhere: 'Anywhere',
-};
-
-export const TRIAGE_SHORTCUTS: readonly ScopedShortcut<TriageAction>[] = [
-  { action: 'archive', keys: ['e'], label: 'Archive or unarchive', scope: 'chat-or-selected' },
-  { action: 'read', keys: ['u'], label: 'Mark as read or unread', scope: 'chat-or-selected' },
-  { action: 'pin', keys: ['p'], label: 'Pin or unpin', scope: 'chat-or-selected' },
-  { action: 'mute', keys: ['m'], label: 'Mute or unmute', scope: 'chat-or-selected' },
-  { action: 'reply', keys: ['r'], label: 'Write a reply', scope: 'chat' },
-  { action: 'close', keys: ['Escape'], label: 'Close the chat and return to the list', scope: 'chat' },
-  { action: 'help', keys: ['?'], label: 'Show keyboard shortcuts', scope: 'anywhere' },
-  // The settings feature handles "," and the filter bar "/" itself; they are listed so the help is complete.
-  { action: 'settings', keys: [','], label: 'Open settings', scope: 'anywhere' },
-  { action: 'search', keys: ['/'], label: 'Search chats', scope: 'anywhere' },
-];
-
-/** Every shortcut, grouped by where it works, for the "Keyboard shortcuts" dialog. */
-export function allShortcuts(): readonly ScopedShortcut<string>[] {
-  return [...LIST_SHORTCUTS.map((s) => ({ ...s, scope: 'list' as const })), ...TRIAGE_SHORTCUTS];
-}
-
-// Built on first use: a top-level Map would be kept in the initial bundle even where nothing reads it.
-let triageByKey: Map<string, TriageAction> | null = null;
-
-/** The triage action for a key press. Shift is allowed (it makes "?"); Ctrl/⌘/Alt combinations are not ours. */
-export function triageActionFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): TriageAction | undefined {
-  if (event.ctrlKey || event.metaKey || event.altKey) return undefined;
-  triageByKey ??= new Map(TRIAGE_SHORTCUTS.flatMap((s) => s.keys.map((key) => [key, s.action] as const)));
-  return triageByKey.get(event.key);
-}
-
-/** How a key is written in the help: "Esc", "↓", "Page Down". */
-export function keyLabel(key: string): string {
-  const names: Record<string, string> = {
-    ArrowDown: '↓',
-    ArrowUp: '↑',
-    Escape: 'Esc',
-    PageDown: 'Page Down',
-    PageUp: 'Page Up',
-  };
-  return names[key] ?? key;
 }

@@ -1,11 +1,9 @@
 import { X } from 'lucide-react';
 import { useId } from 'react';
-import { allShortcuts, keyLabel, SHORTCUT_SCOPE_LABELS, type ShortcutScope } from '@/config/shortcuts';
+import { keyLabel, SHORTCUT_GROUPS, SHORTCUTS } from '@/config/shortcuts';
 import { ModalDialog } from './modal-dialog';
 
-const SCOPE_ORDER: readonly ShortcutScope[] = ['list', 'chat-or-selected', 'chat', 'anywhere'];
-
-/** Every shortcut from config/shortcuts.ts, grouped by where it works. */
+/** The shortcut table of config/shortcuts.ts, every key grouped by where it works. */
 export function KeyboardShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const titleId = useId();
   return (
@@ -21,15 +19,15 @@ export function KeyboardShortcutsDialog({ open, onClose }: { open: boolean; onCl
         </form>
       </div>
       <div className="max-h-[70vh] overflow-y-auto px-5 pt-2 pb-5">
-        {SCOPE_ORDER.map((scope) => {
-          const shortcuts = allShortcuts().filter((s) => s.scope === scope);
+        {SHORTCUT_GROUPS.map(({ group, label }) => {
+          const shortcuts = SHORTCUTS.filter((s) => s.group === group);
           if (shortcuts.length === 0) return null;
           return (
-            <section key={scope} className="mt-3">
-              <h3 className="mb-1 text-xs font-semibold tracking-wide text-muted uppercase">{SHORTCUT_SCOPE_LABELS[scope]}</h3>
+            <section key={group} className="mt-3">
+              <h3 className="mb-1 text-xs font-semibold tracking-wide text-muted uppercase">{label}</h3>
               <dl className="divide-y divide-line">
                 {shortcuts.map((s) => (
-                  <div key={`${scope}:${s.action}`} className="flex items-center justify-between gap-4 py-1.5 text-sm">
+                  <div key={s.action} className="flex items-center justify-between gap-4 py-1.5 text-sm">
                     <dt className="text-ink">{s.label}</dt>
                     <dd className="flex shrink-0 gap-1">
                       {s.keys.map((key, i) => (

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { triageActionFor } from '@/config/shortcuts';
-import { isTypingTarget } from '@/lib/typing-target';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { ChatActionKind } from '@/lib/chats/actions';
+import { useShortcuts } from '@/lib/use-shortcuts';
 import { COMPOSER_ID } from './composer-id';
 
 // Both load on first use (and the runner when the browser is idle), keeping them out of the initial bundle.
@@ -18,7 +18,7 @@ export interface TriageShortcutsProps {
 }
 
 /**
- * The app-wide triage keys (config/shortcuts.ts): e archive, u read/unread, p pin, m mute, r reply, Esc close, ? help.
+ * The triage keys of config/shortcuts.ts: e archive, u read/unread, p pin, m mute, r reply, Esc close, ? help.
  * Mounted once by the app; renders the "Keyboard shortcuts" dialog.
  */
 export default function TriageShortcuts({ openChatId, selectedChatId, onCloseChat }: TriageShortcutsProps) {
@@ -26,57 +26,37 @@ export default function TriageShortcuts({ openChatId, selectedChatId, onCloseCha
   const [helpLoaded, setHelpLoaded] = useState(false);
   const queryClient = useQueryClient();
 
-  // The listener is added once; it reads the latest props through this ref.
-  const latest = useRef({ openChatId, selectedChatId, onCloseChat });
-  useEffect(() => {
-    latest.current = { openChatId, selectedChatId, onCloseChat };
-  });
-
   useEffect(() => {
     const idle = window.requestIdleCallback ? window.requestIdleCallback(() => void loadRunner()) : window.setTimeout(() => void loadRunner(), 2_000);
     return () => (window.cancelIdleCallback ? window.cancelIdleCallback(idle) : window.clearTimeout(idle));
   }, []);
 
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      // A modal dialog (settings, this help) owns the keyboard while it is open.
-      if (document.querySelector('dialog[open]')) return;
-      const action = triageActionFor(event);
-      if (!action || action === 'settings' || action === 'search') return;
-      const { openChatId: open, selectedChatId: selected, onCloseChat: close } = latest.current;
+  const triage = (kind: ChatActionKind) => () => {
+    const target = openChatId ?? selectedChatId;
+    if (!target) return false;
+    void loadRunner().then(({ runTriageKey }) => runTriageKey(queryClient, target, kind));
+  };
 
-      switch (action) {
-        case 'help':
-          event.preventDefault();
-          setHelpLoaded(true);
-          setHelpOpen(true);
-          return;
-        case 'close':
-          if (!open) return;
-          event.preventDefault();
-          close();
-          return;
-        case 'reply': {
-          if (!open) return;
-          const composer = document.getElementById(COMPOSER_ID);
-          if (!(composer instanceof HTMLTextAreaElement) || composer.disabled) return;
-          // Without this the "r" itself would be typed into the box that just got focus.
-          event.preventDefault();
-          composer.focus();
-          return;
-        }
-        default: {
-          const target = open ?? selected;
-          if (!target || event.repeat) return;
-          event.preventDefault();
-          void loadRunner().then(({ runTriageKey }) => runTriageKey(queryClient, target, action));
-        }
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [queryClient]);
+  useShortcuts('global', {
+    archive: triage('archive'),
+    read: triage('read'),
+    pin: triage('pin'),
+    mute: triage('mute'),
+    help: () => {
+      setHelpLoaded(true);
+      setHelpOpen(true);
+    },
+    close: () => {
+      if (!openChatId) return false;
+      onCloseChat();
+    },
+    reply: () => {
+      const composer = document.getElementById(COMPOSER_ID);
+      if (!openChatId || !(composer instanceof HTMLTextAreaElement) || composer.disabled) return false;
+      // The key's default is prevented, or the "r" itself would be typed into the box that just got focus.
+      composer.focus();
+    },
+  });
 
   if (!helpLoaded) return null;
   return (

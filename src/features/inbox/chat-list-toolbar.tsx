@@ -63,7 +63,7 @@ export function ChatListToolbar({ headingId, title, loaded, complete, switching,
           </span>
         ) : null}
       </span>
-      <Button variant="ghost" size="sm" className="w-8 px-0" onClick={onRefresh} disabled={refreshing} aria-label="Refresh chats" title="Refresh chats">
+      <Button variant="ghost" size="icon" onClick={onRefresh} disabled={refreshing} aria-label="Refresh chats" title="Refresh chats">
         <RotateCw aria-hidden="true" className="size-4" />
       </Button>
     </div>

@@ -1,7 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { providerLabel } from '@/config/providers';
-import { listActionFor, nextIndex } from '@/config/shortcuts';
+import { nextIndex, type ListAction } from '@/config/shortcuts';
 import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chats/filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
@@ -9,6 +9,7 @@ import type { TimeStyle } from '@/lib/time-format';
 import { retryingText, type ErrorContext } from '@/lib/error-messages';
 import { ErrorState } from '@/components/ui/error-state';
 import { useSelectionStore } from '@/lib/selection-store';
+import { useShortcuts } from '@/lib/use-shortcuts';
 import { AccountsUnavailable, ChatListEmpty, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
 import { ChatListToolbar } from './chat-list-toolbar';
 import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
@@ -144,21 +145,26 @@ export function ChatList({
     openRef.current(chatId);
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const action = listActionFor(event);
-    if (!action) return;
-    event.preventDefault();
-    if (action === 'open') {
-      const chat = chats[selectedIndex];
-      if (chat) onOpenChat(chat.id);
-      return;
-    }
+  // The list's keys (config/shortcuts.ts, scope "list") while it has focus.
+  const move = (action: Exclude<ListAction, 'open'>) => () => {
     const target = nextIndex(action, selectedIndex, chats.length, Math.max(1, screenRows - 1));
     const chat = chats[target];
     if (!chat) return;
     setSelectedId(chat.id);
     virtualizer.scrollToIndex(target, { align: 'auto' });
   };
+  const onKeyDown = useShortcuts('list', {
+    next: move('next'),
+    previous: move('previous'),
+    first: move('first'),
+    last: move('last'),
+    pageDown: move('pageDown'),
+    pageUp: move('pageUp'),
+    open: () => {
+      const chat = chats[selectedIndex];
+      if (chat) onOpenChat(chat.id);
+    },
+  });
 
   const errorContext = useMemo<ErrorContext>(() => {
     const provider = params.filters.provider ?? (params.accountIds.length === 1 ? accountsById.get(params.accountIds[0] ?? '')?.provider : undefined);

@@ -1,14 +1,15 @@
 import { BellOff, ChevronDown, Pin, Search, SlidersHorizontal, TriangleAlert, X } from 'lucide-react';
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { ProviderIcon } from '@/components/ui/provider-icon';
 import { providerLabel } from '@/config/providers';
+import { ariaKeyShortcuts, keyLabel, keysOf } from '@/config/shortcuts';
 import type { Account } from '@/lib/accounts';
 import { CHAT_VIEWS, readSearch, type ChatFilters, type ChatView, type InvalidFilter } from '@/lib/chats/filters';
 import { MAX_SEARCH_LENGTH } from '@/lib/wire/vocabulary';
 import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
-import { isTypingTarget } from '@/lib/typing-target';
+import { useShortcuts } from '@/lib/use-shortcuts';
 import { dayToInstant, instantToDay, invalidFilterNotice } from './filter-inputs';
 import { describeFilters, folderFilterLabel, KNOWN_FOLDERS, VIEW_LABELS } from './filter-labels';
 import { useDraft } from './use-draft';
@@ -79,28 +80,19 @@ function DateFilter({ label, value, onChange }: { label: string; value: string |
   );
 }
 
-/** "/" puts the cursor in the search box, unless a text field or a dialog has the keyboard. */
-function useSlashToSearch(input: RefObject<HTMLInputElement | null>) {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      // Not while a dialog is open, nor while the box is hidden (an open chat covers the list on a phone).
-      const box = input.current;
-      if (isTypingTarget(event.target) || document.querySelector('dialog[open]') || !box || box.offsetParent === null) return;
-      event.preventDefault();
-      box.focus();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [input]);
-}
-
 /** The filter controls above the list. Loaded as its own chunk right after the list (see chat-list.tsx). */
 export default function FilterBar({ filters, accountIds, accountsById, chats, invalid, onChange, onClear }: FilterBarProps) {
   const { providers, unreadByProvider, customFolders } = useFilterOptions(accountIds, accountsById, chats);
   const set = (patch: ChatFilters, replace = false) => onChange({ ...filters, ...patch }, { replace });
   const searchRef = useRef<HTMLInputElement>(null);
-  useSlashToSearch(searchRef);
+  // "/" puts the cursor in the search box, unless the box is hidden (an open chat covers the list on a phone).
+  useShortcuts('global', {
+    search: () => {
+      const box = searchRef.current;
+      if (!box || box.offsetParent === null) return false;
+      box.focus();
+    },
+  });
   // The first keystroke of a search is a new history entry (Back returns to the list before it); refinements replace it.
   const [search, setSearch] = useDraft(filters.q ?? '', (d) => readSearch(d) ?? '', (q) => set({ q: q || undefined }, filters.q !== undefined), SEARCH_DELAY_MS);
 
@@ -136,7 +128,7 @@ export default function FilterBar({ filters, accountIds, accountsById, chats, in
             ref={searchRef}
             type="search"
             aria-label="Search chats"
-            aria-keyshortcuts="/"
+            aria-keyshortcuts={ariaKeyShortcuts(keysOf('search'))}
             placeholder="Search chats"
             maxLength={MAX_SEARCH_LENGTH}
             value={search}
@@ -145,7 +137,7 @@ export default function FilterBar({ filters, accountIds, accountsById, chats, in
           />
           {search === '' ? (
             <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 hidden -translate-y-1/2 rounded border border-line px-1.5 font-sans text-[11px] text-faint sm:block">
-              /
+              {keysOf('search').map(keyLabel)[0]}
             </kbd>
           ) : null}
         </div>
@@ -242,7 +234,7 @@ export default function FilterBar({ filters, accountIds, accountsById, chats, in
               <X aria-hidden="true" className="size-3 shrink-0 text-muted" />
             </button>
           ))}
-          <Button variant="ghost" size="sm" className="h-6 px-2 text-xs" onClick={onClear}>
+          <Button variant="ghost" size="xs" onClick={onClear}>
             Clear filters
           </Button>
         </div>

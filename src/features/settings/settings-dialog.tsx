@@ -40,7 +40,7 @@ export function SettingsDialog() {
             <h2 id={headingId} className="text-base font-semibold text-ink">
               Settings
             </h2>
-            <Button variant="ghost" size="sm" className="size-8 px-0" aria-label="Close settings" onClick={closeSettings}>
+            <Button variant="ghost" size="icon" aria-label="Close settings" onClick={closeSettings}>
               <X aria-hidden="true" className="size-4" />
             </Button>
           </header>
