@@ -1,29 +1,9 @@
+import { readStreamBounded } from '../bounded-read';
 import { UpstreamTooLargeError } from './types';
 
 /** An upstream body read in full, refused as soon as it passes `maxBytes` (never buffering more than that). */
-export async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      void reader.cancel().catch(() => undefined);
-      throw new UpstreamTooLargeError(`the upstream answer is over ${maxBytes} bytes`);
-    }
-    chunks.push(value);
-  }
-  if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+export function readBounded(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  return readStreamBounded(response.body, maxBytes, () => new UpstreamTooLargeError(`the upstream answer is over ${maxBytes} bytes`));
 }
 
 /**

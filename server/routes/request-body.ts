@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { readStreamBounded } from '../bounded-read';
 import { InvalidParameterError, PayloadTooLargeError } from './errors';
 import { isJsonContentType } from './relay';
 
@@ -17,24 +18,9 @@ export function refuseDeclaredOver(c: Context, limit: number): void {
 export async function readJsonBody(c: Context): Promise<unknown> {
   if (!isJsonContentType(c.req.header('content-type') ?? null)) throw new InvalidParameterError('content-type', 'must be application/json');
   refuseDeclaredOver(c, MAX_JSON_BODY);
-  const body = c.req.raw.body;
-  const chunks: Uint8Array[] = [];
-  if (body) {
-    const reader = body.getReader();
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > MAX_JSON_BODY) {
-        void reader.cancel().catch(() => undefined);
-        throw new PayloadTooLargeError(MAX_JSON_BODY);
-      }
-      chunks.push(value);
-    }
-  }
+  const bytes = await readStreamBounded(c.req.raw.body, MAX_JSON_BODY, () => new PayloadTooLargeError(MAX_JSON_BODY));
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as unknown;
   } catch {
     throw new InvalidParameterError('body', 'must be valid JSON');
   }
