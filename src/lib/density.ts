@@ -1,2 +1,2 @@
-/** List density; a later settings issue lets the person choose it, the inbox only reads it. */
+/** List density, chosen in Settings: comfortable or compact rows. */
 export type Density = 'comfortable' | 'compact';

@@ -1,2 +1,1 @@
-export { ChatList, type ChatListProps } from './chat-list';
-export { ROW_HEIGHT } from './chat-row';
+export { ChatList } from './chat-list';

@@ -1,13 +1,11 @@
 export { SETTINGS_BUTTON_ID } from './settings-button-id';
 export { SettingsDialogLoader as SettingsDialog } from './settings-dialog-loader';
-export type { Density, Settings } from './settings-store';
 export { useAccountSelection } from './use-account-selection';
 export { useSettingsEffects } from './use-settings-effects';
 export {
   selectDensity,
   selectMarkReadOnOpen,
   selectPageSize,
-  selectSelectedAccountIds,
   selectTheme,
   selectTimeFormat,
   readSettings,

@@ -15,7 +15,7 @@ import { SETTINGS_BUTTON_ID } from './settings-button-id';
 const settingsButton = () => document.getElementById(SETTINGS_BUTTON_ID);
 
 /** The settings drawer: a modal on the right (full screen on a phone), opened from the header or with `,`. */
-export function SettingsDialog() {
+function SettingsDialog() {
   const headingId = useId();
   const open = useUiStore((state) => state.settingsOpen);
   const closeSettings = useUiStore((state) => state.closeSettings);

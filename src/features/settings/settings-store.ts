@@ -176,4 +176,3 @@ export function createSettingsStore(getStorage: () => StateStorage = browserStor
   );
 }
 
-export type SettingsStore = ReturnType<typeof createSettingsStore>;

@@ -75,11 +75,6 @@ export function actionDoneLabel(action: ChatAction): string {
   return wordsFor(action).done;
 }
 
-/** Lower-case verb for sentences: "Could not archive …". */
-export function actionVerb(action: ChatAction): string {
-  return actionLabel(action).toLowerCase();
-}
-
 /** Archive, mute and pin move a chat out of sight or change how it notifies: worth an Undo. Read state is not. */
 export function isUndoable(kind: ChatActionKind): boolean {
   return kind !== 'read';

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   accountIdsFromSearch,
   buildChatListQuery,
-  filtersFromSearch,
-  filtersToSearch,
   hasActiveFilters,
   normalizeListParams,
   parseFilterSearch,
@@ -91,7 +89,7 @@ describe('normalizeListParams', () => {
 describe('filters in the app URL', () => {
   it('round-trips through the query string', () => {
     const filters: ChatFilters = { provider: 'WHATSAPP', unread: false };
-    expect(filtersFromSearch(filtersToSearch(filters))).toEqual(filters);
+    expect(parseFilterSearch(searchWithFilters('', filters)).filters).toEqual(filters);
   });
 
   it('drops unreadable values and reports them, without failing', () => {
@@ -104,7 +102,7 @@ describe('filters in the app URL', () => {
         { name: 'view', raw: 'trash' },
       ],
     });
-    expect(filtersFromSearch('provider=linkedin&unread=1')).toEqual({ provider: 'LINKEDIN', unread: true });
+    expect(parseFilterSearch('provider=linkedin&unread=1').filters).toEqual({ provider: 'LINKEDIN', unread: true });
   });
 
   it('treats an empty value as no filter, not as an error', () => {
@@ -112,18 +110,18 @@ describe('filters in the app URL', () => {
   });
 
   it('reads dates as midnight UTC and date-times in any zone, in the API form', () => {
-    expect(filtersFromSearch('after=2026-03-01')).toEqual({ after: '2026-03-01T00:00:00.000Z' });
-    expect(filtersFromSearch('before=2026-03-01T10:00:00%2B02:00')).toEqual({ before: '2026-03-01T08:00:00.000Z' });
-    expect(filtersFromSearch('before=2026-03-01T10:00Z')).toEqual({ before: '2026-03-01T10:00:00.000Z' });
+    expect(parseFilterSearch('after=2026-03-01').filters).toEqual({ after: '2026-03-01T00:00:00.000Z' });
+    expect(parseFilterSearch('before=2026-03-01T10:00:00%2B02:00').filters).toEqual({ before: '2026-03-01T08:00:00.000Z' });
+    expect(parseFilterSearch('before=2026-03-01T10:00Z').filters).toEqual({ before: '2026-03-01T10:00:00.000Z' });
     for (const bad of ['2026-02-30', '2026-13-01', '26-03-01', '2026-03-01T24:00:00Z', '2026-03-01T10:00:00', '0999-12-31', 'yesterday']) {
       expect(parseFilterSearch(`after=${encodeURIComponent(bad)}`).invalid).toEqual([{ name: 'after', raw: bad }]);
     }
     // The short form comes back for midnight UTC, the full one otherwise.
-    expect(filtersToSearch({ after: '2026-03-01T00:00:00.000Z', before: '2026-03-02T06:00:00.000Z' })).toBe('after=2026-03-01&before=2026-03-02T06%3A00%3A00.000Z');
+    expect(searchWithFilters('', { after: '2026-03-01T00:00:00.000Z', before: '2026-03-02T06:00:00.000Z' })).toBe('after=2026-03-01&before=2026-03-02T06%3A00%3A00.000Z');
   });
 
   it('reads a search that the server accepts: trimmed, not only accents, at most 200 characters', () => {
-    expect(filtersFromSearch('q=%20Zo%C3%AB%20')).toEqual({ q: 'Zoë' });
+    expect(parseFilterSearch('q=%20Zo%C3%AB%20').filters).toEqual({ q: 'Zoë' });
     expect(parseFilterSearch('q=%CC%81').invalid).toEqual([{ name: 'q', raw: '\u0301' }]);
     expect(parseFilterSearch(`q=${'a'.repeat(201)}`).invalid).toHaveLength(1);
   });

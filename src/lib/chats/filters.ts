@@ -193,15 +193,6 @@ export function parseFilterSearch(search: string): { filters: ChatFilters; inval
   return { filters: canonicalFilters(filters as ChatFilters), invalid };
 }
 
-export function filtersFromSearch(search: string): ChatFilters {
-  return parseFilterSearch(search).filters;
-}
-
-/** The app URL's query string for these filters (no leading "?"). */
-export function filtersToSearch(filters: ChatFilters): string {
-  return searchWithFilters('', filters);
-}
-
 /** `search` with its filters replaced by these; other parameters (e.g. `accounts`) are kept. No leading "?". */
 export function searchWithFilters(search: string, filters: ChatFilters): string {
   const url = new URLSearchParams(search);

@@ -115,17 +115,3 @@ export function findCachedChat(queryClient: QueryClient, chatId: string): InboxC
   }
   return undefined;
 }
-
-/** Applies a change to one chat in every cached list (optimistic actions); pages without it keep their identity. */
-export function updateChatInLists(queryClient: QueryClient, chatId: string, update: (chat: InboxChat) => InboxChat): void {
-  queryClient.setQueriesData<ChatListData>({ queryKey: chatKeys.lists() }, (data) => {
-    if (!data) return data;
-    let changed = false;
-    const pages = data.pages.map((page) => {
-      if (!page.chats.some((c) => c.id === chatId)) return page;
-      changed = true;
-      return { ...page, chats: page.chats.map((c) => (c.id === chatId ? update(c) : c)) };
-    });
-    return changed ? { ...data, pages } : data;
-  });
-}
