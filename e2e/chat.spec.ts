@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test';
 import { chatList, escapeRegExp, listAllChats, openInbox } from './helpers';
 
 /*
@@ -68,21 +68,35 @@ async function claim(request: APIRequestContext, accept: (chat: ApiChat) => bool
 }
 
 const rowOf = (page: Page, chatId: string): Locator => chatList(page).getByRole('option').and(page.locator(`[data-chat-id="${chatId}"]`));
-const pane = (page: Page): Locator => page.locator('section[aria-labelledby="chat-pane-title"]');
 const messages = (page: Page): Locator => page.getByRole('region', { name: 'Messages' });
+/** The open chat: the region (named after the chat) that holds its messages. */
+const pane = (page: Page): Locator => page.getByRole('region').filter({ has: messages(page) });
 
-/** Rows are virtualized: scroll the list until the chat's row is rendered. */
+/** Rows are virtualized: scroll the list on, most of a screen at a time, until the chat's row is rendered. */
 async function showRow(page: Page, chatId: string): Promise<Locator> {
   const row = rowOf(page, chatId);
-  for (let step = 0; step < 30 && (await row.count()) === 0; step += 1) {
+  let screens = 0;
+  await expect(async () => {
+    if ((await row.count()) > 0) return;
+    screens += 1;
     await chatList(page).evaluate((listbox, n) => {
       let el: HTMLElement | null = listbox as HTMLElement;
       while (el && !/(auto|scroll)/.test(getComputedStyle(el).overflowY)) el = el.parentElement;
       if (el) el.scrollTop = n * el.clientHeight * 0.8;
-    }, step + 1);
-    await page.waitForTimeout(100);
-  }
+    }, screens);
+    // The rows of the new position render within a frame or two (a page may have to load first).
+    await expect(row).not.toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   return row;
+}
+
+/** Records the chat writes (PATCH) the page sends from now on, as `{ action, value }` bodies. */
+function recordWrites(page: Page): { action: string; value: unknown }[] {
+  const writes: { action: string; value: unknown }[] = [];
+  page.on('request', (request: Request) => {
+    if (request.method() === 'PATCH' && new URL(request.url()).pathname.startsWith('/api/v1/chats/')) writes.push(request.postDataJSON() as { action: string; value: unknown });
+  });
+  return writes;
 }
 
 async function openFromList(page: Page, chatId: string): Promise<void> {
@@ -153,10 +167,15 @@ test('opening an unread chat marks it read, unless "Mark as read when opened" is
   await settings.getByRole('checkbox', { name: 'Mark as read when opened' }).uncheck();
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
-  await (await showRow(page, second.id)).click();
+  const row = await showRow(page, second.id);
+  const writes = recordWrites(page);
+  // The pane refetches the chat as it opens; the mark-as-read it would send starts before that answer arrives.
+  const detail = page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/api/v1/chats/${encodeURIComponent(second.id)}`);
+  await row.click();
+  await detail;
   await expect(messages(page)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Mark as read' })).toBeVisible();
-  await page.waitForTimeout(500);
+  expect(writes).toEqual([]);
   expect((await getChat(request, second.id)).unread_count).toBe(second.unread_count);
 });
 
@@ -406,10 +425,12 @@ test('markup and script in chat names and messages show as text and never run', 
   const region = messages(page);
   await expect(region.locator('[data-message-id]').first()).toBeVisible();
   const literal = region.getByText('<script>alert(1)</script>', { exact: true }).first();
-  for (let i = 0; i < 60 && (await literal.count()) === 0; i += 1) {
+  // Scroll up until it is rendered: older pages load as the top nears.
+  await expect(async () => {
+    if ((await literal.count()) > 0) return;
     await region.evaluate((el) => (el.scrollTop = Math.max(0, el.scrollTop - el.clientHeight * 0.7)));
-    await page.waitForTimeout(50);
-  }
+    await expect(literal).not.toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 30_000 });
   await literal.scrollIntoViewIfNeeded();
   await expect(literal).toBeVisible();
   const injected = await page.evaluate(() => ({
@@ -486,12 +507,21 @@ test('keyboard: e, u, p, m act on the open chat and on the selected row, r repli
   await page.keyboard.press('e');
   await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
 
-  // Modified keys are the browser's.
+  // Modified keys are the browser's: of these three presses, only the plain "m" sends a write. Keys are handled in
+  // order, and the page reports its requests in order: once the mute's has been seen, any write of the other two
+  // would have been seen before it.
+  const writes = recordWrites(page);
+  const mute = page.waitForRequest((r) => r.method() === 'PATCH' && (r.postDataJSON() as { action?: string } | null)?.action === 'setMuteStatus');
   await page.keyboard.press('Alt+e');
   await page.keyboard.press('Alt+p');
-  await page.waitForTimeout(300);
+  await page.keyboard.press('m');
+  await mute;
+  expect(writes.map((write) => write.action)).toEqual(['setMuteStatus']);
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBe(-1);
   const untouched = await getChat(request, id);
   expect([flag(untouched.archived), flag(untouched.pinned)]).toEqual([false, false]);
+  await page.keyboard.press('m');
+  await expect.poll(async () => (await getChat(request, id)).muted_until).toBeNull();
 
   await page.keyboard.press('r');
   const box = page.getByRole('textbox', { name: 'Reply' });
@@ -535,6 +565,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.goto(`/chats/${encodeURIComponent(chat!.id)}`);
     await expect(messages(page).locator('[data-message-id]').first()).toBeVisible();
     await expect(page.getByRole('complementary', { name: /Attendees/ })).toBeVisible();
+    // Colours measured mid-fade (a row dimmed while the list switched, transition-colors) can fall short of contrast.
+    await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a instanceof CSSTransition).length)).toBe(0);
     const results = await new AxeBuilder({ page }).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

@@ -55,13 +55,13 @@ test('scrolling reaches every chat exactly once, with a constant DOM size', asyn
 
 async function showChat(page: Page, oracle: WireChat[], chat: WireChat) {
   const index = oracle.indexOf(chat);
-  // The list loads pages as it nears their end, so a chat a few pages down appears after a few scrolls.
-  for (let step = 0; step < 40; step += 1) {
+  const row = chatList(page).getByRole('option').and(page.locator(`[data-chat-id="${chat.id}"]`));
+  // The list loads pages as it nears their end, so a chat a few pages down appears after a few scrolls: each try
+  // scrolls towards it (as far as the loaded pages reach) and waits for its row, or for the next page, to render.
+  await expect(async () => {
     await scrollListTo(page, Math.max(0, index * COMFORTABLE_ROW - 200));
-    if ((await page.locator(`[role="option"][data-chat-id="${chat.id}"]`).count()) > 0) return;
-    await page.waitForTimeout(150);
-  }
-  throw new Error(`chat ${chat.id} never rendered`);
+    await expect(row).not.toHaveCount(0, { timeout: 1_000 });
+  }, `chat ${chat.id} renders`).toPass({ timeout: 30_000 });
 }
 
 test('a row states unread, pinned and muted in its accessible name', async ({ page, request }) => {
