@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type MouseEvent, type ReactNode, type SyntheticEvent } from 'react';
 import { cn } from '@/lib/cn';
 
 export interface ModalDialogProps {
@@ -67,6 +67,13 @@ export function ModalDialog({ open, onClose, labelledBy, fallbackFocus, classNam
     latest.current.onClose();
   };
 
+  // Esc: tell the owner at once instead of closing natively and reporting on the queued close event, so a reopen that
+  // comes before that event (a quick Esc then click on Settings) is not lost. The owner's `open` then closes it.
+  const handleCancel = (event: SyntheticEvent<HTMLDialogElement>) => {
+    event.preventDefault();
+    latest.current.onClose();
+  };
+
   const handleKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key !== 'Tab' || event.altKey || event.ctrlKey || event.metaKey) return;
     const stops = tabStops(event.currentTarget);
@@ -93,6 +100,7 @@ export function ModalDialog({ open, onClose, labelledBy, fallbackFocus, classNam
       ref={ref}
       aria-labelledby={labelledBy}
       onClose={handleClose}
+      onCancel={handleCancel}
       onClick={handleClick}
       onKeyDown={handleKeyDown}
       className={cn('bg-surface text-ink backdrop:bg-black/45', className)}
