@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createSimulator } from './simulator';
 import { createBackend } from './wiring';
+import { KNOWN_FOLDERS as KNOWN_FOLDER_NAMES, KNOWN_PROVIDERS } from '../src/lib/wire/vocabulary';
 
 /*
  * Conformance: the official unipile-node-sdk, with strict response validation, against Triage's real HTTP server
@@ -20,8 +21,8 @@ import { createBackend } from './wiring';
  * those chats passes the SDK's own validator.
  */
 
-const KNOWN_FOLDERS = new Set(['INBOX', 'INBOX_LINKEDIN_CLASSIC', 'INBOX_LINKEDIN_RECRUITER', 'INBOX_LINKEDIN_SALES_NAVIGATOR', 'INBOX_LINKEDIN_ORGANIZATION']);
-const ACCOUNT_TYPES = ['WHATSAPP', 'LINKEDIN', 'SLACK', 'TWITTER', 'MESSENGER', 'INSTAGRAM', 'TELEGRAM'] as const;
+const KNOWN_FOLDERS = new Set<string>(KNOWN_FOLDER_NAMES);
+const ACCOUNT_TYPES = KNOWN_PROVIDERS;
 
 interface WireChat {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findChat, isWritable, makeSim, walkChats, type ChatList, type TestSim } from './test-helpers.fixture';
-import type { ChatJson, PatchAction } from './types';
+import type { ChatAction, ChatJson } from './types';
 
 /** GET /chats serves chats serialised once and cached: it must stay byte for byte what serialising them afresh gives. */
 
@@ -32,7 +32,7 @@ describe('GET /chats from cached chat text', () => {
     const idx = store.chatIndex(c.id);
     expect(await listed(t, c.id)).toEqual(c); // now cached
 
-    const actions: [PatchAction, boolean][] = [['setReadStatus', true], ['setMuteStatus', true], ['setArchiveStatus', true], ['setPinnedStatus', true]];
+    const actions: [ChatAction, boolean][] = [['setReadStatus', true], ['setMuteStatus', true], ['setArchiveStatus', true], ['setPinnedStatus', true]];
     for (const [action, value] of actions) {
       const res = await t.request(`/api/v1/chats/${c.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action, value }) });
       expect(res.status).toBe(200);

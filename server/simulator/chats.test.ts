@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { keyCmp } from './store';
+import { KNOWN_FOLDERS, KNOWN_PROVIDERS } from '../../src/lib/wire/vocabulary';
+import { keyCmp } from './store/chat-table';
 import { makeSim, walkChats, type ChatList } from './test-helpers.fixture';
-import { ACCOUNT_TYPES, KNOWN_FOLDERS, type AccountJson, type ChatJson, type ErrorJson } from './types';
+import type { AccountJson, ChatJson, ErrorJson } from './types';
 
 const tsOf = (c: ChatJson) => (c.timestamp === null ? NaN : Date.parse(c.timestamp));
 
@@ -60,7 +61,7 @@ describe('generated data', () => {
     expect(chats.every((c) => !c.disabledFeatures.includes('reply') || c.read_only !== 0)).toBe(true);
     expect(chats.some((c) => c.timestamp === null)).toBe(true);
     expect(chats.some((c) => c.name === null)).toBe(true);
-    for (const type of ACCOUNT_TYPES) expect(chats.some((c) => c.account_type === type)).toBe(true);
+    for (const type of KNOWN_PROVIDERS) expect(chats.some((c) => c.account_type === type)).toBe(true);
   });
 
   it('has names in many scripts, emoji, very long names and hostile markup', () => {
@@ -139,7 +140,7 @@ describe('GET /chats', () => {
 
   it('filters by account_type and account_id (comma list)', async () => {
     let total = 0;
-    for (const type of ACCOUNT_TYPES) {
+    for (const type of KNOWN_PROVIDERS) {
       const items = await walkChats(t, `account_type=${type}&limit=250`);
       expect(items.every((c) => c.account_type === type)).toBe(true);
       total += items.length;
@@ -221,7 +222,7 @@ describe('GET /chats/:id and accounts', () => {
     expect(res.body.cursor).toBeNull();
     const items = res.body.items;
     expect(items.length).toBeGreaterThanOrEqual(7);
-    expect(new Set(items.map((a) => a.type))).toEqual(new Set(ACCOUNT_TYPES));
+    expect(new Set(items.map((a) => a.type))).toEqual(new Set(KNOWN_PROVIDERS));
     const disconnected = items.filter((a) => a.sources.some((s) => s.status === 'CREDENTIALS'));
     expect(disconnected).toHaveLength(1);
     expect(disconnected[0]).toMatchObject({ type: 'LINKEDIN', name: 'LinkedIn — Old Sales' });

@@ -124,7 +124,6 @@ export const HOSTILE_STRINGS = [
 
 export const REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏', '🔥', '🎉', '👀'];
 
-export const IMAGE_NAMES = ['IMG_2041.png', 'screenshot.png', 'photo.png', 'whiteboard.png', 'receipt.png'];
 export const FILE_TEMPLATES: readonly { name: string; kind: 'pdf' | 'txt' | 'csv' | 'log' }[] = [
   { name: 'Q3-roadmap.pdf', kind: 'pdf' },
   { name: 'Contrat de location — signé.pdf', kind: 'pdf' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { KNOWN_PROVIDERS, PAGE_SIZE } from '../../src/lib/wire/vocabulary';
 import { decodeBase64Json, encodeBase64Json } from '../base64-json';
-import { ACCOUNT_TYPES } from './types';
+import type { UpstreamChatQuery, UpstreamMessageQuery } from './store';
 
 /**
  * Opaque cursors: standard base64 (with padding, as the SDK's isBase64 check wants) of a small JSON
@@ -14,6 +15,7 @@ export function encodeCursor(payload: unknown): string {
 const decodeRaw = (cursor: string): unknown => decodeBase64Json(cursor);
 
 const timestamp = z.number().finite().nullable();
+const limit = z.number().int().min(PAGE_SIZE.min).max(PAGE_SIZE.max);
 
 export const chatCursorSchema = z.object({
   k: z.literal('chats'),
@@ -23,14 +25,14 @@ export const chatCursorSchema = z.object({
   t0: z.number().finite(),
   ts: timestamp,
   id: z.string().min(1),
-  l: z.number().int().min(1).max(250),
+  l: limit,
   f: z.object({
     unread: z.boolean().optional(),
-    account_type: z.enum(ACCOUNT_TYPES).optional(),
+    account_type: z.enum(KNOWN_PROVIDERS).optional(),
     account_id: z.array(z.string().min(1)).optional(),
     before: z.number().finite().optional(),
     after: z.number().finite().optional(),
-  }),
+  }) satisfies z.ZodType<UpstreamChatQuery>,
 });
 export type ChatCursor = z.infer<typeof chatCursorSchema>;
 
@@ -39,12 +41,12 @@ export const messageCursorSchema = z.object({
   chat: z.string().min(1),
   /** Continue below this message index (exclusive). */
   below: z.number().int().nonnegative(),
-  l: z.number().int().min(1).max(250),
+  l: limit,
   f: z.object({
     before: z.number().finite().optional(),
     after: z.number().finite().optional(),
     sender_id: z.string().min(1).optional(),
-  }),
+  }) satisfies z.ZodType<UpstreamMessageQuery>,
 });
 export type MessageCursor = z.infer<typeof messageCursorSchema>;
 
@@ -53,7 +55,7 @@ export const offsetCursorSchema = z.object({
   /** Owner of the list (chat id for attendees), so a cursor cannot be replayed on another list. */
   of: z.string(),
   offset: z.number().int().nonnegative(),
-  l: z.number().int().min(1).max(250),
+  l: limit,
 });
 export type OffsetCursor = z.infer<typeof offsetCursorSchema>;
 

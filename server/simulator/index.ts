@@ -53,6 +53,3 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
     },
   };
 }
-
-export { SimulatorStore } from './store';
-export type { ChatFilters, ChatPage, ChatPosition } from './store';

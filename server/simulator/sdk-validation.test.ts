@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { KNOWN_FOLDERS } from '../../src/lib/wire/vocabulary';
 import { isWritable, makeSim, type ChatList } from './test-helpers.fixture';
-import { KNOWN_FOLDERS, type ChatJson } from './types';
+import type { ChatJson } from './types';
 
 /**
  * Strict validation with the official SDK (unipile-node-sdk 1.9.3): each call goes through the SDK method the

@@ -1,31 +1,23 @@
-/** Unipile wire shapes, as the simulator emits them (field names and 0/1 flags exactly as the API sends them). */
+import type { KnownProvider } from '../../src/lib/wire/vocabulary';
 
-export const ACCOUNT_TYPES = ['WHATSAPP', 'LINKEDIN', 'SLACK', 'TWITTER', 'MESSENGER', 'INSTAGRAM', 'TELEGRAM'] as const;
-export type AccountType = (typeof ACCOUNT_TYPES)[number];
+export type { ChatAction } from '../../src/lib/wire/vocabulary';
+
+/** Unipile wire shapes, as the simulator emits them (field names and 0/1 flags exactly as the API sends them). */
 
 export const SOURCE_STATUSES = ['OK', 'CONNECTING', 'CREDENTIALS', 'ERROR', 'STOPPED', 'PERMISSIONS'] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
-
-export const KNOWN_FOLDERS = [
-  'INBOX',
-  'INBOX_LINKEDIN_CLASSIC',
-  'INBOX_LINKEDIN_RECRUITER',
-  'INBOX_LINKEDIN_SALES_NAVIGATOR',
-  'INBOX_LINKEDIN_ORGANIZATION',
-] as const;
 
 export type ChatType = 0 | 1 | 2;
 export type Flag = 0 | 1;
 export type ReadOnly = 0 | 1 | 2;
 export type DisabledFeature = 'reactions' | 'reply';
 export type LinkedinContentType = 'inmail' | 'sponsored' | 'linkedin_offer';
-export type PatchAction = 'setReadStatus' | 'setMuteStatus' | 'setArchiveStatus' | 'setPinnedStatus';
 
 export interface AccountJson {
   object: 'Account';
   id: string;
   name: string;
-  type: AccountType;
+  type: KnownProvider;
   created_at: string;
   connection_params: { im: Record<string, string | string[] | null> };
   sources: { id: string; status: SourceStatus }[];
@@ -36,7 +28,7 @@ export interface ChatJson {
   object: 'Chat';
   id: string;
   account_id: string;
-  account_type: AccountType;
+  account_type: KnownProvider;
   provider_id: string;
   attendee_provider_id?: string;
   name: string | null;

@@ -25,3 +25,4 @@ export const MAX_SEARCH_LENGTH = 200;
 
 /** The PATCH /chats/:id actions Triage sends (and the simulator and proxy accept). */
 export const CHAT_ACTIONS = ['setReadStatus', 'setMuteStatus', 'setArchiveStatus', 'setPinnedStatus'] as const;
+export type ChatAction = (typeof CHAT_ACTIONS)[number];
