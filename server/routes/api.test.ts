@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createApp, type Logger } from '../app';
-import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-upstream.fixture';
-import { createUnipileBackend } from '../backends/unipile';
-import { loadConfig, type Config } from '../config';
+import { jsonResponse, type Responder } from '../backends/fake-upstream.fixture';
+import { proxyUnderTest } from './proxy-under-test.fixture';
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a-never-in-a-response';
 const ORIGIN = 'https://api9.unipile.test:13111';
 
 function setup(respond?: Responder, options: { timeoutMs?: number; fetch?: (request: Request) => Promise<Response> } = {}) {
-  const upstream = recordingFetch(respond);
-  const config: Config = {
-    ...loadConfig({ UNIPILE_DSN: ORIGIN, UNIPILE_API_KEY: API_KEY, UPSTREAM_TIMEOUT_MS: String(options.timeoutMs ?? 2_000) }),
-    port: 0,
-  };
-  const backend = createUnipileBackend({
-    kind: 'unipile',
-    baseUrl: ORIGIN,
-    host: config.backend.kind === 'unipile' ? config.backend.host : '',
-    apiKey: API_KEY,
-    timeoutMs: config.upstreamTimeoutMs,
-    fetch: options.fetch ?? upstream.fetch,
-  });
-  const logs: string[] = [];
-  const logger: Logger = { info: (m) => logs.push(m), error: (m) => logs.push(m) };
-  const app = createApp({ config, backend, logger });
-  return { app, upstream, logs };
+  return proxyUnderTest(respond, { apiKey: API_KEY, timeoutMs: options.timeoutMs ?? 2_000, ...(options.fetch ? { fetch: options.fetch } : {}) });
 }
 
 async function envelopeOf(response: Response) {

@@ -4,10 +4,7 @@ import { jsonResponse, recordingFetch, type Responder } from '../backends/fake-u
 import { createUnipileBackend } from '../backends/unipile';
 import { loadConfig, type Config } from '../config';
 
-/*
- * Tests only: the real app in-process over a recording fake upstream, set up the way server/routes/api.test.ts does,
- * for the property tests that drive it with generated requests.
- */
+/* Tests only: the real app in-process over a recording fake upstream (api.test.ts and the property tests). */
 
 const API_KEY = 'sk_live_property-tests-key-0123456789';
 const ORIGIN = 'https://api9.unipile.test:13111';
@@ -18,20 +15,30 @@ const emptyPage: Responder = (request) =>
     ? new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), { headers: { 'content-type': 'image/png' } })
     : jsonResponse({ object: 'List', items: [], cursor: null });
 
-export function proxyUnderTest(respond: Responder = emptyPage) {
+export interface ProxyUnderTestOptions {
+  apiKey?: string;
+  timeoutMs?: number;
+  /** A transport of the test's own instead of the recording one (which then records nothing). */
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** `errors` holds the error log lines, `logs` every log line. */
+export function proxyUnderTest(respond: Responder = emptyPage, { apiKey = API_KEY, timeoutMs = 5_000, fetch }: ProxyUnderTestOptions = {}) {
   const upstream = recordingFetch(respond);
-  const config: Config = { ...loadConfig({ UNIPILE_DSN: ORIGIN, UNIPILE_API_KEY: API_KEY, UPSTREAM_TIMEOUT_MS: '5000' }), port: 0 };
+  const config: Config = { ...loadConfig({ UNIPILE_DSN: ORIGIN, UNIPILE_API_KEY: apiKey, UPSTREAM_TIMEOUT_MS: String(timeoutMs) }), port: 0 };
   const backend = createUnipileBackend({
     kind: 'unipile',
     baseUrl: ORIGIN,
     host: config.backend.kind === 'unipile' ? config.backend.host : '',
-    apiKey: API_KEY,
+    apiKey,
     timeoutMs: config.upstreamTimeoutMs,
-    fetch: upstream.fetch,
+    fetch: fetch ?? upstream.fetch,
   });
   const errors: string[] = [];
-  const app = createApp({ config, backend, logger: { info: () => {}, error: (m) => errors.push(m) } });
-  return { app, upstream, errors };
+  const logs: string[] = [];
+  const logger = { info: (m: string) => logs.push(m), error: (m: string) => (logs.push(m), errors.push(m)) };
+  const app = createApp({ config, backend, logger });
+  return { app, upstream, errors, logs };
 }
 
 export interface Envelope {
