@@ -7,6 +7,7 @@ import { SETTINGS_BUTTON_ID } from '@/features/settings';
 import { appConfigQueryOptions } from '@/lib/app-config';
 import { useUiStore } from '@/lib/ui-store';
 import { Logo } from './logo';
+import { ariaKeyShortcuts, keysOf } from '@/config/shortcuts';
 
 function SimulatorBadge() {
   const config = useQuery(appConfigQueryOptions());
@@ -30,7 +31,7 @@ export function AppHeader({ homeHref }: { homeHref: string }) {
       </Link>
       <SimulatorBadge />
       <div className="ml-auto flex items-center gap-1">
-        <Button id={SETTINGS_BUTTON_ID} variant="ghost" size="md" onClick={openSettings} aria-haspopup="dialog" aria-keyshortcuts=",">
+        <Button id={SETTINGS_BUTTON_ID} variant="ghost" size="md" onClick={openSettings} aria-haspopup="dialog" aria-keyshortcuts={ariaKeyShortcuts(keysOf('settings'))}>
           <Settings aria-hidden="true" className="size-4" />
           Settings
         </Button>

@@ -11,6 +11,7 @@ import { AccountsSection } from './accounts-section';
 import { ConnectionSection } from './connection-section';
 import { DisplaySection } from './display-section';
 import { SETTINGS_BUTTON_ID } from './settings-button-id';
+import { keyLabel, keysOf } from '@/config/shortcuts';
 
 const settingsButton = () => document.getElementById(SETTINGS_BUTTON_ID);
 
@@ -54,7 +55,7 @@ function SettingsDialog() {
           <footer className="flex shrink-0 items-center justify-between gap-3 border-t border-line px-5 py-3">
             {/* A keyboard hint: phones have no "," key to spare, so it shows from the small-tablet width up. */}
             <p className="text-[13px] text-faint max-sm:invisible">
-              Press <kbd className="rounded border border-line bg-raised px-1 font-sans">,</kbd> to open settings.
+              Press <kbd className="rounded border border-line bg-raised px-1 font-sans">{keysOf('settings').map(keyLabel).join(' or ')}</kbd> to open settings.
             </p>
             <Button variant="primary" onClick={closeSettings}>
               Done
