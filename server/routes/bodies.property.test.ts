@@ -10,9 +10,8 @@ import { expectEnvelope, namedParam, proxyUnderTest } from './proxy-under-test.f
  * Inside properties, node:assert: vitest's expect costs ~20 µs a call, most of the time at thousands of runs.
  */
 
-// App-level: 10,000 runs of every property here and in api-query.property.test.ts took ~16 s together on this 2-core
-// machine (over the ~15 s budget for them), so 5,000 each (issue 10's brief: at least 2,000). Unit-level ones run 10,000.
-const RUNS = { numRuns: 5_000 };
+// Issue 10 asks for at least 10,000 cases per property: these app-level ones take ~14 s together on 2 cores.
+const RUNS = { numRuns: 10_000 };
 const ACTIONS = ['setReadStatus', 'setMuteStatus', 'setArchiveStatus', 'setPinnedStatus'];
 const MAX_JSON_BODY = 1_048_576;
 const CHAT = '/api/v1/chats/chat%401';
