@@ -90,19 +90,12 @@ export function knownErrorResponse(error: unknown): Response | null {
       status: 503,
     });
   }
-  if (error instanceof BadGatewayError) {
-    return errorResponse({ title: 'Bad Gateway', detail: error.message, type: 'errors/bad_gateway', status: 502 });
+  if (error instanceof BadGatewayError || error instanceof UpstreamTooLargeError) {
+    const detail = error instanceof UpstreamTooLargeError ? 'The messaging API answered with more data than Triage accepts in one answer.' : error.message;
+    return errorResponse({ title: 'Bad Gateway', detail, type: 'errors/bad_gateway', status: 502 });
   }
   if (error instanceof PayloadTooLargeError) {
     return errorResponse({ title: 'Payload too large', detail: error.message, type: 'errors/payload_too_large', status: 413 });
-  }
-  if (error instanceof UpstreamTooLargeError) {
-    return errorResponse({
-      title: 'Bad Gateway',
-      detail: 'The messaging API answered with more data than Triage accepts in one answer.',
-      type: 'errors/bad_gateway',
-      status: 502,
-    });
   }
   if (error instanceof UpstreamBusyError) {
     const retryAfter = { 'retry-after': String(error.retryAfterSeconds) };

@@ -141,8 +141,8 @@ export interface SignInPageOptions {
   error?: string;
 }
 
-export function renderSignInPage({ next, error }: SignInPageOptions): string {
-  const invalid = error ? ' aria-invalid="true" aria-describedby="sign-in-error"' : '';
+/** The head both pages share: their own stylesheet (the app's assets need a session), never indexed. */
+function pageHead(title: string, extra: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -150,10 +150,15 @@ export function renderSignInPage({ next, error }: SignInPageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
-<title>Sign in · Triage</title>
-<link rel="icon" type="image/svg+xml" href="${FAVICON}">
+${extra}
+<title>${title}</title>
 <link rel="stylesheet" href="/sign-in.css">
-</head>
+</head>`;
+}
+
+export function renderSignInPage({ next, error }: SignInPageOptions): string {
+  const invalid = error ? ' aria-invalid="true" aria-describedby="sign-in-error"' : '';
+  return `${pageHead('Sign in · Triage', `<link rel="icon" type="image/svg+xml" href="${FAVICON}">`)}
 <body>
 <main class="page">
 <form class="card" method="post" action="/sign-in" aria-labelledby="sign-in-title">
@@ -177,17 +182,7 @@ ${error ? `<p id="sign-in-error" class="error" role="alert">${escapeHtml(error)}
  */
 export function renderSameSiteBounce(signInUrl: string): string {
   const url = escapeHtml(signInUrl);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url=${url}">
-<title>Opening Triage…</title>
-<link rel="stylesheet" href="/sign-in.css">
-</head>
+  return `${pageHead('Opening Triage…', `<meta http-equiv="refresh" content="0; url=${url}">`)}
 <body>
 <main class="page"><p><a href="${url}">Continue to Triage</a></p></main>
 </body>
