@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['inbox', 'chat', 'settings'];
+const features = ['inbox', 'chat', 'settings', 'palette'];
 
 /**
  * Import boundaries (ARCHITECTURE.md): components, lib, config -> features -> app; no feature imports another; server/

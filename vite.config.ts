@@ -39,7 +39,7 @@ export default defineConfig({
         // A dependency Vite discovers only once a test runs makes it reload the page mid-run (and rerun the file):
         // the test renderer's own imports and the app's (index.html is scanned too) are bundled up front.
         optimizeDeps: {
-          include: ['react', 'react-dom/client', 'vitest-browser-react', '@tanstack/react-query', '@tanstack/react-virtual', 'lucide-react', 'zustand', 'zustand/middleware', 'zustand/vanilla', 'zod/mini', 'clsx', 'tailwind-merge', 'wouter'],
+          include: ['react', 'react-dom/client', 'vitest-browser-react', '@tanstack/react-query', '@tanstack/react-virtual', 'lucide-react', 'zustand', 'zustand/middleware', 'zustand/vanilla', 'zod/mini', 'clsx', 'tailwind-merge', 'wouter', 'cmdk'],
         },
         test: {
           name: 'browser',

@@ -106,11 +106,6 @@ async function openFromList(page: Page, chatId: string): Promise<void> {
   await expect(messages(page)).toBeVisible();
 }
 
-async function rowLabel(page: Page, chatId: string): Promise<string | null> {
-  const row = rowOf(page, chatId);
-  return (await row.count()) === 0 ? null : row.getAttribute('aria-label');
-}
-
 test.beforeEach(({ page }) => {
   // No script from a chat may ever run: any alert/confirm/prompt fails the test.
   page.on('dialog', (dialog) => {
@@ -283,18 +278,26 @@ test('read, mute, archive and pin change the simulator and the list row, and the
   await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(0);
   await expect(rowOf(page, id)).toHaveAccessibleName(/, read,/);
 
+  // Archiving takes the chat out of the inbox: the next chat opens in its place, and Undo brings it back, open.
+  await page.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(true);
+  await expect(page).not.toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(id))}$`));
+  await expect(rowOf(page, id)).toHaveCount(0);
+  await page.getByRole('status').filter({ hasText: /^Archived “/ }).getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
+  await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(id))}$`));
+  await expect(page.getByRole('button', { name: 'Archive', exact: true })).toBeVisible();
+  await expect(rowOf(page, id)).toBeVisible();
+  await expect(rowOf(page, id)).not.toHaveAccessibleName(/, archived/);
+
+  // In the archive the chat stays in view: Unarchive does not move on.
+  await page.goto(`/chats/${encodeURIComponent(id)}?view=all`);
   await page.getByRole('button', { name: 'Archive', exact: true }).click();
   await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(true);
   await expect(pane(page).getByRole('list', { name: 'Chat state' }).getByText('Archived', { exact: true })).toBeVisible();
-  // The default view either leaves archived chats out (then the row goes) or shows them marked "archived".
-  await expect.poll(async () => {
-    const label = await rowLabel(page, id);
-    return label === null || /, archived,/.test(label);
-  }).toBe(true);
+  await expect(rowOf(page, id)).toHaveAccessibleName(/, archived,/);
   await page.getByRole('button', { name: 'Unarchive' }).click();
   await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
-  await expect(page.getByRole('button', { name: 'Archive', exact: true })).toBeVisible();
-  await expect(rowOf(page, id)).toBeVisible();
   await expect(rowOf(page, id)).not.toHaveAccessibleName(/, archived/);
 });
 
@@ -331,10 +334,36 @@ test('actions on a disconnected account are disabled with the reason, and a refu
   expect(chat).toBeDefined();
 
   await page.goto(`/chats/${encodeURIComponent(chat.id)}`);
-  const pin = page.getByRole('button', { name: 'Pin', exact: true });
-  await expect(pin).toBeDisabled();
-  await expect(pin).toHaveAccessibleDescription(/disconnected/);
+  const reason = /^The LinkedIn account “.+” is disconnected: reconnect it in your Unipile dashboard to act on this chat\.$/;
+  for (const name of ['Pin', 'Mute', 'Archive']) {
+    const button = page.getByRole('button', { name, exact: true });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(reason);
+  }
+  // Said once, in the header beside the actions: the reply box is described by it instead of repeating it.
+  await expect(page.getByText(reason)).toHaveCount(1);
   await expect(page.getByRole('textbox', { name: 'Reply' })).toBeDisabled();
+  await expect(page.getByRole('textbox', { name: 'Reply' })).toHaveAccessibleDescription(reason);
+  // The simulator has no dashboard to send anyone to: the words say what to do, no link.
+  await expect(page.getByRole('link', { name: /Reconnect/ })).toHaveCount(0);
+
+  // Behind Unipile, the hint is a link to its dashboard, opening in a new tab without a referrer.
+  await page.route((url) => url.pathname === '/api/config', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as { backend: { kind: string } };
+    body.backend.kind = 'unipile';
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  const reconnect = page.getByRole('link', { name: /^Reconnect in Unipile/ });
+  await expect(reconnect).toHaveAttribute('href', 'https://dashboard.unipile.com');
+  await expect(reconnect).toHaveAttribute('target', '_blank');
+  await expect(reconnect).toHaveAttribute('rel', 'noreferrer');
+  await expect(page.getByRole('button', { name: 'Pin', exact: true })).toHaveAccessibleDescription(reason);
+  // The notice and its link on the warning tint keep their contrast.
+  const notice = await new AxeBuilder({ page }).include('section[aria-labelledby="chat-pane-title"] header').analyze();
+  expect(notice.passes.map((rule) => rule.id)).toContain('color-contrast');
+  expect(notice.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   // If the app did not know (accounts say OK), the API refuses: the change is rolled back and the reason shown.
   await page.route((url) => url.pathname === '/api/v1/accounts', async (route) => {
@@ -354,6 +383,56 @@ test('actions on a disconnected account are disabled with the reason, and a refu
   await expect(page.getByRole('button', { name: 'Pin', exact: true })).toBeVisible();
   await expect(pane(page).getByRole('list', { name: 'Chat state' }).getByText('Pinned', { exact: true })).toHaveCount(0);
   expect(flag((await getChat(request, chat.id)).pinned)).toBe(false);
+});
+
+/** A chat of a connected account with `read_only` at `level`, in the inbox, neither pinned nor muted, not used by another test. */
+async function claimReadOnly(request: APIRequestContext, level: 1 | 2, accept: (chat: ApiChat) => boolean = () => true): Promise<ApiChat> {
+  const disconnected = await disconnectedAccountIds(request);
+  const chat = ((await listAllChats(request)) as unknown as ApiChat[]).find(
+    (c) => !claimed.has(c.id) && c.read_only === level && !disconnected.has(c.account_id) && !flag(c.archived) && !flag(c.pinned) && c.muted_until === null && accept(c),
+  );
+  if (!chat) throw new Error(`no chat with read_only ${level} to try`);
+  claimed.add(chat.id);
+  return chat;
+}
+
+test('read-only and locked chats can be read, muted, archived and pinned; only the reply is disabled, said once', async ({ page, request }) => {
+  const cases = [
+    { chat: await claimReadOnly(request, 1, (c) => c.unread_count > 0), reason: 'This chat is read-only: replies cannot be sent to it.' },
+    { chat: await claimReadOnly(request, 2), reason: /^This chat is locked by .+: replies cannot be sent to it\.$/ },
+  ];
+  for (const { chat, reason } of cases) {
+    const id = chat.id;
+    await page.goto(`/chats/${encodeURIComponent(id)}`);
+    await expect(messages(page)).toBeVisible();
+    const reply = page.getByRole('textbox', { name: 'Reply' });
+    await expect(reply).toBeDisabled();
+    await expect(reply).toHaveAccessibleDescription(reason);
+    await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await expect(page.getByText(reason)).toHaveCount(1);
+    await expect(page.getByText(/cannot be changed from here/)).toHaveCount(0);
+    // Opening it marks it read, as for any chat: the API accepts that on a read-only chat.
+    await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(0);
+
+    const toggles: [string, string, () => Promise<unknown>, unknown, unknown][] = [
+      ['Mark as unread', 'Mark as read', async () => (await getChat(request, id)).unread_count, 1, 0],
+      ['Mute', 'Unmute', async () => (await getChat(request, id)).muted_until, -1, null],
+      ['Pin', 'Unpin', async () => flag((await getChat(request, id)).pinned), true, false],
+      ['Archive', 'Unarchive', async () => flag((await getChat(request, id)).archived), true, false],
+    ];
+    for (const [on, off, read, changed, restored] of toggles) {
+      const button = page.getByRole('button', { name: on, exact: true });
+      await expect(button).toBeEnabled();
+      // Described by its shortcut only (its title), not by a reason it is unavailable.
+      await expect(button).not.toHaveAccessibleDescription(/read-only|locked|cannot/);
+      await button.click();
+      await expect.poll(read).toBe(changed);
+      // Archiving moves on to the next chat; z brings this one back.
+      if (on === 'Archive') await page.keyboard.press('z');
+      else await page.getByRole('button', { name: off, exact: true }).click();
+      await expect.poll(read).toBe(restored);
+    }
+  }
 });
 
 test('a reply shows at once as "Sending…", then the chat moves to the top of the list', async ({ page, request }) => {
@@ -480,7 +559,7 @@ test('LinkedIn HTML keeps only simple formatting, and links open safely in a new
   await styled.hover();
 });
 
-test('keyboard: e, u, p, m act on the open chat and on the selected row, r replies, Esc closes, ? lists every shortcut', async ({ page, request }) => {
+test('keyboard: e, u, p, m, z act on the open chat and on the cursor row, r replies, Esc closes, ? lists every shortcut', async ({ page, request }) => {
   const chat = await claim(request, (c) => c.unread_count === 0 && !flag(c.pinned) && c.muted_until === null);
   const id = chat.id;
   await openFromList(page, id);
@@ -502,10 +581,14 @@ test('keyboard: e, u, p, m act on the open chat and on the selected row, r repli
   await page.keyboard.press('u');
   await expect.poll(async () => (await getChat(request, id)).unread_count).toBe(0);
 
+  // e archives and the next chat opens by itself; z brings this one back, open.
   await page.keyboard.press('e');
   await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(true);
-  await page.keyboard.press('e');
+  await expect(page).not.toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(id))}$`));
+  await page.keyboard.press('z');
   await expect.poll(async () => flag((await getChat(request, id)).archived)).toBe(false);
+  await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(id))}$`));
+  await messages(page).focus();
 
   // Modified keys are the browser's: of these three presses, only the plain "m" sends a write. Keys are handled in
   // order, and the page reports its requests in order: once the mute's has been seen, any write of the other two
@@ -550,7 +633,7 @@ test('keyboard: e, u, p, m act on the open chat and on the selected row, r repli
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  for (const label of ['Next chat', 'Previous chat', 'Open chat', 'Archive or unarchive', 'Mark as read or unread', 'Pin or unpin', 'Mute or unmute', 'Write a reply', 'Close the chat and return to the list', 'Show keyboard shortcuts', 'Open settings', 'Search chats']) {
+  for (const label of ['Next chat', 'Previous chat', 'Open chat', 'Archive or unarchive', 'Mark as read or unread', 'Pin or unpin', 'Mute or unmute', 'Write a reply', 'Clear the selection, or close the chat', 'Undo the last action', 'Select or unselect the chat', 'Extend the selection down', 'Select every loaded chat', 'Command palette', 'Show keyboard shortcuts', 'Open settings', 'Search chats']) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
   await page.keyboard.press('Escape');

@@ -88,9 +88,8 @@ test('a row states unread, pinned and muted in its accessible name', async ({ pa
 test('keyboard: j/k, arrows, Home/End move the selection; Enter opens the chat', async ({ page }) => {
   const list = await openInbox(page);
   const selected = list.locator('[role="option"][aria-selected="true"]');
-  await list.focus();
-
-  await page.keyboard.press('j');
+  // The list has focus from the start, its cursor on the first row.
+  await expect(list).toBeFocused();
   await expect(selected).toHaveAttribute('aria-posinset', '1');
   await page.keyboard.press('j');
   await expect(selected).toHaveAttribute('aria-posinset', '2');
@@ -124,9 +123,11 @@ test('keyboard: j/k, arrows, Home/End move the selection; Enter opens the chat',
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(chatId))}$`));
   await expect(page.getByRole('heading', { level: 2, name: label.split(', ')[0] })).toBeVisible();
-  // Still on the list: "o" opens the next chat too.
+  // With a chat open the cursor and the open chat are one: j opens the next chat, in place of this one in history.
   await page.keyboard.press('j');
+  await expect(selected).not.toHaveAttribute('data-chat-id', chatId);
   const nextId = (await selected.getAttribute('data-chat-id'))!;
+  await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(nextId))}$`));
   await page.keyboard.press('o');
   await expect(page).toHaveURL(new RegExp(`/chats/${escapeRegExp(encodeURIComponent(nextId))}$`));
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test';
 import { chatList, escapeRegExp, openInbox } from './helpers';
 
 interface WireAccount {
@@ -29,6 +29,10 @@ async function firstChats(request: APIRequestContext, query: string): Promise<Wi
 
 const settingsButton = (page: Page) => page.getByRole('button', { name: 'Settings', exact: true });
 const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings', exact: true });
+/** An account's "Show" box in the panel, named "Show <account>". */
+const showBox = (dialog: Locator, accountName: string) => dialog.getByRole('checkbox', { name: `Show ${accountName}`, exact: true });
+/** The panel's line saying how many accounts are shown, once the accounts have arrived. */
+const shownSummary = (dialog: Locator) => dialog.getByRole('status').filter({ hasText: /accounts? shown$/ });
 
 /** A chats list request whose query passes `check`. */
 function chatsRequest(page: Page, check: (query: URLSearchParams) => boolean): Promise<Request> {
@@ -42,8 +46,8 @@ async function openSettings(page: Page) {
   await settingsButton(page).click();
   const dialog = settingsDialog(page);
   await expect(dialog).toBeVisible();
-  // "Select all" is enabled once the accounts have arrived; later steps must not race them.
-  await expect(dialog.getByRole('button', { name: 'Select all' })).toBeEnabled();
+  // The summary shows once the accounts have arrived; later steps must not race them.
+  await expect(shownSummary(dialog)).toBeVisible();
   return dialog;
 }
 
@@ -73,7 +77,7 @@ test('opens from the button and with ",", keeps Tab inside, closes with Esc and 
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Select all' })).toBeEnabled();
+  await expect(shownSummary(dialog)).toBeVisible();
   for (let i = 0; i < 30; i += 1) {
     await page.keyboard.press('Tab');
     expect(await focusIsInDialog(page)).toBe(true);
@@ -128,72 +132,108 @@ test('the panel has no serious accessibility violations, light or dark', async (
   }
 });
 
-test('deselecting an account removes its chats, the request names the rest, and a reload keeps it', async ({ page, request }) => {
+test('unticking an account hides its chats, the list header says so in a chip, and removing the chip shows them again', async ({ page, request }) => {
   const accounts = await listAccounts(request);
   expect(accounts.length).toBeGreaterThanOrEqual(7);
-  // The account of the newest chat of the inbox (the default view): its chats are certainly on screen before it is deselected.
+  // The account of the newest chat of the inbox (the default view): its chats are certainly on screen before it is hidden.
   const [newest] = await firstChats(request, 'limit=1&archived=false');
   const target = accounts.find((account) => account.id === newest?.account_id);
-  if (!target) throw new Error('the newest chat has no listed account');
+  if (!newest || !target) throw new Error('the newest chat has no listed account');
   const rest = accounts.filter((account) => account.id !== target.id);
   const restIds = rest.map((account) => account.id).sort().join(',');
+  const chip = page.getByText(`${rest.length} of ${accounts.length} accounts`, { exact: true });
+  const showAllChip = page.getByRole('button', { name: 'Show all accounts', exact: true });
 
   const list = await openInbox(page);
-  await expect(list.getByRole('option').first()).toHaveAttribute('aria-label', new RegExp(`account ${escapeRegExp(target.name)},`));
+  await expect(list.getByRole('option').first()).toHaveAttribute('data-chat-id', newest.id);
+  await expect(chip).toHaveCount(0);
 
+  // Every account starts shown, its box ticked.
   const dialog = await openSettings(page);
-  await expect(dialog.getByText('Showing chats from all accounts')).toBeVisible();
-  const everyAccount = chatsRequest(page, (query) => query.get('account_id') === accounts.map((a) => a.id).sort().join(','));
-  await dialog.getByRole('button', { name: 'Select all' }).click();
-  await everyAccount;
-  for (const account of accounts) await expect(dialog.getByRole('checkbox', { name: account.name, exact: true })).toBeChecked();
+  await expect(shownSummary(dialog)).toHaveText(`All ${accounts.length} accounts shown`);
+  for (const account of accounts) await expect(showBox(dialog, account.name)).toBeChecked();
 
   const withoutTarget = chatsRequest(page, (query) => query.get('account_id') === restIds);
-  await dialog.getByRole('checkbox', { name: target.name, exact: true }).uncheck();
+  await showBox(dialog, target.name).uncheck();
   await withoutTarget;
-  await expect(dialog.getByText(`Showing chats from ${rest.length} of ${accounts.length} accounts`)).toBeVisible();
+  await expect(shownSummary(dialog)).toHaveText(`${rest.length} of ${accounts.length} accounts shown`);
   await closeWithEscape(page);
 
-  // The API, asked for the same accounts, is the oracle for the first row.
+  // The API, asked for the shown accounts, is the oracle for the first row; no row of the hidden account is left.
   const [expectedFirst] = await firstChats(request, `limit=1&archived=false&account_id=${encodeURIComponent(restIds)}`);
   await expect(list.getByRole('option').first()).toHaveAttribute('data-chat-id', expectedFirst?.id ?? '');
   const labels = await list.getByRole('option').evaluateAll((options) => options.map((option) => option.getAttribute('aria-label') ?? ''));
   expect(labels.length).toBeGreaterThan(3);
   expect(labels.filter((label) => label.includes(`account ${target.name},`))).toEqual([]);
+  // Nobody is left wondering where the chats went.
+  await expect(chip).toBeVisible();
+  await expect(showAllChip).toBeVisible();
 
-  // A reload asks for the same accounts from the first request on.
+  // A reload asks for the shown accounts from the first request on, and keeps the chip.
   const afterReload = chatsRequest(page, () => true);
   await page.reload();
   expect(new URL((await afterReload).url()).searchParams.get('account_id')).toBe(restIds);
   await expect(chatList(page).getByRole('option').first()).toHaveAttribute('data-chat-id', expectedFirst?.id ?? '');
-  const reopened = await openSettings(page);
-  await expect(reopened.getByRole('checkbox', { name: target.name, exact: true })).not.toBeChecked();
-  await expect(reopened.getByRole('checkbox', { name: rest[0]?.name ?? '', exact: true })).toBeChecked();
+  await expect(chip).toBeVisible();
+  expect((await storedSettings(page)).hiddenAccountIds).toEqual([target.id]);
 
-  // "Select none" is every account again, said in words, and the request names none.
+  // Removing the chip (keyboard) shows every account again: the request names none, the newest chat is back, and
+  // focus lands on the list rather than on the page body.
   const unfiltered = chatsRequest(page, (query) => !query.has('account_id'));
-  await reopened.getByRole('button', { name: 'Select none' }).click();
+  await showAllChip.focus();
+  await page.keyboard.press('Enter');
   await unfiltered;
-  await expect(reopened.getByText('Showing chats from all accounts')).toBeVisible();
-  for (const account of accounts) await expect(reopened.getByRole('checkbox', { name: account.name, exact: true })).not.toBeChecked();
+  await expect(chatList(page).getByRole('option').first()).toHaveAttribute('data-chat-id', newest.id);
+  await expect(chip).toHaveCount(0);
+  await expect(chatList(page)).toBeFocused();
+  expect((await storedSettings(page)).hiddenAccountIds).toEqual([]);
+  const reopened = await openSettings(page);
+  await expect(shownSummary(reopened)).toHaveText(`All ${accounts.length} accounts shown`);
+  for (const account of accounts) await expect(showBox(reopened, account.name)).toBeChecked();
 });
 
-test('ids of accounts that no longer exist are dropped from the stored selection', async ({ page, request }) => {
-  const [account] = await listAccounts(request);
+test('ids of accounts that no longer exist are dropped from the stored hidden accounts', async ({ page, request }) => {
+  const accounts = await listAccounts(request);
+  const [account] = accounts;
   if (!account) throw new Error('no account');
   await page.addInitScript(
     ([key, ids]) => {
       if (!window.sessionStorage.getItem('seeded')) {
         window.sessionStorage.setItem('seeded', '1');
-        window.localStorage.setItem(key, JSON.stringify({ version: 1, state: { selectedAccountIds: ids } }));
+        window.localStorage.setItem(key, JSON.stringify({ version: 2, state: { hiddenAccountIds: ids } }));
       }
     },
     [STORAGE_KEY, [account.id, 'gone-account-id']] as const,
   );
   await openInbox(page);
-  await expect.poll(async () => (await storedSettings(page)).selectedAccountIds).toEqual([account.id]);
+  await expect.poll(async () => (await storedSettings(page)).hiddenAccountIds).toEqual([account.id]);
   const dialog = await openSettings(page);
-  await expect(dialog.getByText(/Showing chats from 1 of \d+ accounts/)).toBeVisible();
+  await expect(shownSummary(dialog)).toHaveText(`${accounts.length - 1} of ${accounts.length} accounts shown`);
+  await expect(showBox(dialog, account.name)).not.toBeChecked();
+});
+
+test('a selection saved by the previous version ("only these accounts") becomes the other accounts hidden', async ({ page, request }) => {
+  const accounts = await listAccounts(request);
+  const [kept] = accounts;
+  if (!kept) throw new Error('no account');
+  await page.addInitScript(
+    ([key, ids]) => {
+      if (!window.sessionStorage.getItem('seeded')) {
+        window.sessionStorage.setItem('seeded', '1');
+        window.localStorage.setItem(key, JSON.stringify({ version: 1, state: { selectedAccountIds: ids, theme: 'dark' } }));
+      }
+    },
+    [STORAGE_KEY, [kept.id, 'gone-account-id']] as const,
+  );
+  const others = accounts.filter((account) => account.id !== kept.id).map((account) => account.id);
+  await openInbox(page);
+  await expect.poll(async () => (await storedSettings(page)).hiddenAccountIds).toEqual(others);
+  expect(await storedSettings(page)).toMatchObject({ legacyShownAccountIds: null, theme: 'dark' });
+  await expect(page.getByText(`1 of ${accounts.length} accounts`, { exact: true })).toBeVisible();
+  const dialog = await openSettings(page);
+  await expect(showBox(dialog, kept.name)).toBeChecked();
+  // The only account shown cannot be hidden too.
+  await expect(showBox(dialog, kept.name)).toBeDisabled();
 });
 
 test('each account shows its identity and connection status; the disconnected one is flagged', async ({ page, request }) => {
@@ -205,12 +245,13 @@ test('each account shows its identity and connection status; the disconnected on
   await openInbox(page);
   const dialog = await openSettings(page);
   await expect(dialog.getByRole('region', { name: 'Accounts' }).getByRole('checkbox')).toHaveCount(accounts.length);
-  await expect(dialog.getByRole('checkbox', { name: disconnected.name, exact: true })).toHaveAccessibleDescription(/Disconnected: reconnect needed/);
-  await expect(dialog.getByRole('checkbox', { name: connected.name, exact: true })).toHaveAccessibleDescription(/Connected$/);
+  await expect(showBox(dialog, disconnected.name)).toHaveAccessibleDescription(/Disconnected: reconnect needed/);
+  await expect(showBox(dialog, connected.name)).toHaveAccessibleDescription(/Connected$/);
   await expect(dialog.getByText('1 account needs attention: its chats may be out of date.')).toBeVisible();
 
-  // Its chats say so too: show only that account and read the first row.
-  await dialog.getByRole('checkbox', { name: disconnected.name, exact: true }).check();
+  // Its chats say so too: hide every other account and read the first row.
+  for (const account of accounts) if (account.id !== disconnected.id) await showBox(dialog, account.name).uncheck();
+  await expect(shownSummary(dialog)).toHaveText(`1 of ${accounts.length} accounts shown`);
   await page.keyboard.press('Escape');
   const first = chatList(page).getByRole('option').first();
   await expect(first).toHaveAttribute('aria-label', new RegExp(`account ${escapeRegExp(disconnected.name)}, account disconnected,`));

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { Link, useRoute, useSearch } from 'wouter';
 import { StatePanel } from '@/components/ui/state-panel';
 import { ToastRegion } from '@/components/ui/toast-region';
-import { readSettings, selectDensity, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
+import { initialListAccountIds, readSettings, selectDensity, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
 import { createQueryClient } from '@/lib/query-client';
 import { AppHeader } from './app-header';
 import { InboxPage } from './inbox-page';
 import { CHAT_ROUTE, listParamsFor, withSearch } from './routes';
 import { useApplyTheme } from './use-apply-theme';
 import { chatQueries } from '@/lib/chats/queries';
+import { accountIdsFromSearch } from '@/lib/chats/filters';
 
 function NotFound() {
   return (
@@ -54,8 +55,13 @@ function Shell() {
  */
 function createQueryClientWithFirstPage() {
   const queryClient = createQueryClient();
-  const { selectedAccountIds, pageSize } = readSettings();
-  void queryClient.prefetchInfiniteQuery(chatQueries.list(listParamsFor(window.location.search.replace(/^\?/, ''), selectedAccountIds, pageSize)));
+  const { pageSize } = readSettings();
+  const search = window.location.search.replace(/^\?/, '');
+  // With hidden accounts the list's key needs the accounts list; then the list asks once it has it.
+  const accountIds = initialListAccountIds();
+  if (accountIds !== null || accountIdsFromSearch(search).length > 0) {
+    void queryClient.prefetchInfiniteQuery(chatQueries.list(listParamsFor(search, accountIds ?? [], pageSize)));
+  }
   return queryClient;
 }
 

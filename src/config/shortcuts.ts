@@ -7,7 +7,7 @@
 export type ShortcutScope = 'list' | 'global';
 
 /** Where a shortcut works, in words for the help dialog. */
-export type ShortcutGroup = 'list' | 'chat-or-selected' | 'chat' | 'anywhere';
+export type ShortcutGroup = 'list' | 'cursor' | 'selection' | 'chat' | 'anywhere';
 
 export interface ShortcutDefinition {
   action: string;
@@ -25,20 +25,30 @@ export interface ShortcutDefinition {
 }
 
 export const SHORTCUTS = [
-  { action: 'next', keys: ['ArrowDown', 'j'], label: 'Next chat', scope: 'list', group: 'list', repeat: true },
-  { action: 'previous', keys: ['ArrowUp', 'k'], label: 'Previous chat', scope: 'list', group: 'list', repeat: true },
+  // With a chat open, moving the cursor opens the chat it lands on: the cursor and the open chat are one.
+  { action: 'next', keys: ['j'], label: 'Next chat', scope: 'global', group: 'cursor', repeat: true },
+  { action: 'previous', keys: ['k'], label: 'Previous chat', scope: 'global', group: 'cursor', repeat: true },
+  { action: 'down', keys: ['ArrowDown'], label: 'Move down the list', scope: 'list', group: 'list', repeat: true },
+  { action: 'up', keys: ['ArrowUp'], label: 'Move up the list', scope: 'list', group: 'list', repeat: true },
   { action: 'first', keys: ['Home'], label: 'First chat', scope: 'list', group: 'list', repeat: true },
   { action: 'last', keys: ['End'], label: 'Last loaded chat', scope: 'list', group: 'list', repeat: true },
   { action: 'pageDown', keys: ['PageDown'], label: 'One screen down', scope: 'list', group: 'list', repeat: true },
   { action: 'pageUp', keys: ['PageUp'], label: 'One screen up', scope: 'list', group: 'list', repeat: true },
   { action: 'open', keys: ['Enter', 'o'], label: 'Open chat', scope: 'list', group: 'list' },
-  // The triage keys act on the open chat, or on the list's selected chat when none is open.
-  { action: 'archive', keys: ['e'], label: 'Archive or unarchive', scope: 'global', group: 'chat-or-selected' },
-  { action: 'read', keys: ['u'], label: 'Mark as read or unread', scope: 'global', group: 'chat-or-selected' },
-  { action: 'pin', keys: ['p'], label: 'Pin or unpin', scope: 'global', group: 'chat-or-selected' },
-  { action: 'mute', keys: ['m'], label: 'Mute or unmute', scope: 'global', group: 'chat-or-selected' },
+  // The triage keys act on the selected chats, or on the cursor chat when none is selected.
+  { action: 'archive', keys: ['e'], label: 'Archive or unarchive', scope: 'global', group: 'cursor' },
+  { action: 'read', keys: ['u'], label: 'Mark as read or unread', scope: 'global', group: 'cursor' },
+  { action: 'pin', keys: ['p'], label: 'Pin or unpin', scope: 'global', group: 'cursor' },
+  { action: 'mute', keys: ['m'], label: 'Mute or unmute', scope: 'global', group: 'cursor' },
+  { action: 'undo', keys: ['z'], label: 'Undo the last action', scope: 'global', group: 'cursor' },
+  { action: 'toggleSelect', keys: ['x'], label: 'Select or unselect the chat', scope: 'global', group: 'selection' },
+  { action: 'extendDown', keys: ['Shift+j', 'Shift+ArrowDown'], label: 'Extend the selection down', scope: 'global', group: 'selection', repeat: true },
+  { action: 'extendUp', keys: ['Shift+k', 'Shift+ArrowUp'], label: 'Extend the selection up', scope: 'global', group: 'selection', repeat: true },
+  { action: 'selectAll', keys: ['Mod+a'], label: 'Select every loaded chat', scope: 'global', group: 'selection' },
   { action: 'reply', keys: ['r'], label: 'Write a reply', scope: 'global', group: 'chat' },
-  { action: 'close', keys: ['Escape'], label: 'Close the chat and return to the list', scope: 'global', group: 'chat' },
+  // Esc steps back one level: the selection first, then the open chat.
+  { action: 'close', keys: ['Escape'], label: 'Clear the selection, or close the chat', scope: 'global', group: 'anywhere' },
+  { action: 'palette', keys: ['Mod+k'], label: 'Command palette', scope: 'global', group: 'anywhere' },
   { action: 'help', keys: ['?'], label: 'Show keyboard shortcuts', scope: 'global', group: 'anywhere' },
   { action: 'settings', keys: [','], label: 'Open settings', scope: 'global', group: 'anywhere' },
   { action: 'search', keys: ['/'], label: 'Search chats', scope: 'global', group: 'anywhere' },
@@ -48,11 +58,14 @@ export type Shortcut = (typeof SHORTCUTS)[number];
 export type ShortcutAction = Shortcut['action'];
 /** The actions listened for in `scope`. */
 export type ScopeAction<S extends ShortcutScope> = Extract<Shortcut, { scope: S }>['action'];
-export type ListAction = ScopeAction<'list'>;
+
+/** A move of the cursor through the list. */
+export type CursorMove = 'next' | 'previous' | 'first' | 'last' | 'pageDown' | 'pageUp';
 
 export const SHORTCUT_GROUPS: readonly { group: ShortcutGroup; label: string }[] = [
-  { group: 'list', label: 'In the chat list' },
-  { group: 'chat-or-selected', label: 'On the open chat, or the selected chat in the list' },
+  { group: 'cursor', label: 'On the chat under the cursor (or the selected chats)' },
+  { group: 'selection', label: 'Selecting several chats' },
+  { group: 'list', label: 'While the chat list has focus' },
   { group: 'chat', label: 'In an open chat' },
   { group: 'anywhere', label: 'Anywhere' },
 ];
@@ -126,7 +139,7 @@ export function keyLabel(combo: string): string {
 }
 
 /** Where the selection goes for a list action, given the current index (-1: none) and the loaded count. */
-export function nextIndex(action: Exclude<ListAction, 'open'>, current: number, count: number, pageRows: number): number {
+export function nextIndex(action: CursorMove, current: number, count: number, pageRows: number): number {
   if (count === 0) return -1;
   const last = count - 1;
   switch (action) {

@@ -47,6 +47,8 @@ interface ToastState {
   toasts: Toast[];
   show: (toast: ToastInput) => number;
   dismiss: (id: number) => void;
+  /** Changes a toast's words in place (a progress count): no repeat count, no new countdown. */
+  update: (id: number, words: Pick<ToastInput, 'title' | 'message'>) => void;
 }
 
 let nextId = 1;
@@ -105,6 +107,7 @@ export const useToastStore = create<ToastState>()((set, get) => ({
     actionRuns.delete(id);
     set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) }));
   },
+  update: (id, { title, message }) => set((state) => ({ toasts: state.toasts.map((t) => (t.id === id ? { ...t, title, message } : t)) })),
 }));
 
 /** For non-React callers (mutation callbacks): show a toast and get its id back. */
@@ -114,6 +117,10 @@ export function showToast(toast: ToastInput): number {
 
 export function dismissToast(id: number): void {
   useToastStore.getState().dismiss(id);
+}
+
+export function updateToast(id: number, words: Pick<ToastInput, 'title' | 'message'>): void {
+  useToastStore.getState().update(id, words);
 }
 
 /** "(3×)" after a repeated toast's title; nothing for the first. */

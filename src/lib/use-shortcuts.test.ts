@@ -34,18 +34,35 @@ const windowLike = {} as EventTarget;
 
 describe('matchShortcut: keys to actions', () => {
   it('maps every page-wide key to its action', () => {
-    expect(['e', 'u', 'p', 'm', 'r', 'Escape', '?', ',', '/'].map((key) => global(press(key)))).toEqual(['archive', 'read', 'pin', 'mute', 'reply', 'close', 'help', 'settings', 'search']);
-    expect(global(press('x'))).toBeUndefined();
+    expect(['j', 'k', 'e', 'u', 'p', 'm', 'z', 'x', 'r', 'Escape', '?', ',', '/'].map((key) => global(press(key)))).toEqual([
+      'next',
+      'previous',
+      'archive',
+      'read',
+      'pin',
+      'mute',
+      'undo',
+      'toggleSelect',
+      'reply',
+      'close',
+      'help',
+      'settings',
+      'search',
+    ]);
+    expect(global(press('J', { shiftKey: true }))).toBe('extendDown');
+    expect(global(press('K', { shiftKey: true }))).toBe('extendUp');
+    expect(global(press('ArrowDown', { shiftKey: true }))).toBe('extendDown');
+    expect(global(press('a', { ctrlKey: true }))).toBe('selectAll');
+    expect(global(press('k', { metaKey: true }))).toBe('palette');
+    expect(global(press('q'))).toBeUndefined();
     // A letter's case is part of the key: "E" (Shift or Caps Lock) is not "e".
     expect(global(press('E', { shiftKey: true }))).toBeUndefined();
   });
 
   it('keeps each scope to its own keys', () => {
-    expect(['j', 'ArrowDown', 'k', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp', 'Enter', 'o'].map((key) => list(press(key)))).toEqual([
-      'next',
-      'next',
-      'previous',
-      'previous',
+    expect(['ArrowDown', 'ArrowUp', 'Home', 'End', 'PageDown', 'PageUp', 'Enter', 'o'].map((key) => list(press(key)))).toEqual([
+      'down',
+      'up',
       'first',
       'last',
       'pageDown',
@@ -53,7 +70,8 @@ describe('matchShortcut: keys to actions', () => {
       'open',
       'open',
     ]);
-    expect(global(press('j'))).toBeUndefined();
+    expect(global(press('ArrowDown'))).toBeUndefined();
+    expect(list(press('j'))).toBeUndefined();
     expect(list(press('e'))).toBeUndefined();
   });
 
@@ -77,7 +95,8 @@ describe('matchShortcut: keys to actions', () => {
   it('prefers the binding that writes Shift, and falls back to the plain one', () => {
     expect(combo(press('ArrowDown', { shiftKey: true }))).toBe('grow');
     expect(combo(press('ArrowDown'))).toBe('move');
-    expect(list(press('ArrowDown', { shiftKey: true }))).toBe('next');
+    // A named key's Shift is never what made it: Shift+↓ is not ↓ (it extends the selection instead).
+    expect(list(press('ArrowDown', { shiftKey: true }))).toBeUndefined();
   });
 
   it('reads Mod as Ctrl or ⌘, not both and not neither', () => {
@@ -105,7 +124,8 @@ describe('matchShortcut: the guard', () => {
   });
 
   it('lets a held key repeat only actions that move; others happen once per press', () => {
-    expect(list(press('j', { repeat: true }))).toBe('next');
+    expect(global(press('j', { repeat: true }))).toBe('next');
+    expect(list(press('ArrowDown', { repeat: true }))).toBe('down');
     expect(list(press('PageDown', { repeat: true }))).toBe('pageDown');
     expect(list(press('Enter', { repeat: true }))).toBeUndefined();
     expect(global(press('e', { repeat: true }))).toBeUndefined();

@@ -57,8 +57,8 @@ export function matchShortcut<T extends ShortcutDefinition>(press: KeyPress, sco
       found = shortcut;
       break;
     }
-    // Shift held but not written: it may be what made the key ("?" on most layouts). A binding with Shift wins.
-    if (!combo.shift) loose ??= shortcut;
+    // Shift held but not written: it may be what made a character ("?" on most layouts), never a named key (Shift+↓).
+    if (!combo.shift && combo.key.length === 1) loose ??= shortcut;
   }
   const shortcut = found ?? loose;
   if (!shortcut || (press.repeat && !shortcut.repeat)) return undefined;

@@ -1,4 +1,5 @@
-import { Archive, ArchiveRestore, ArrowLeft, Bell, BellOff, Mail, MailOpen, Pin, PinOff, Users, type LucideIcon } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
+import { Archive, ArchiveRestore, ArrowLeft, Bell, BellOff, ExternalLink, Mail, MailOpen, Pin, PinOff, Users, type LucideIcon } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { ProviderIcon } from '@/components/ui/provider-icon';
@@ -6,11 +7,12 @@ import { contentTypeLabel } from '@/config/folders';
 import { providerLabel } from '@/config/providers';
 import { TRIAGE_SHORTCUTS } from '@/config/shortcuts';
 import type { Account } from '@/lib/accounts';
+import { appConfigQueryOptions } from '@/lib/app-config';
 import { actionLabel, toggleAction, type ChatAction, type ChatActionKind } from '@/lib/chats/actions';
 import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
 import { describeMute, visibleFolders } from '@/lib/chats/describe';
-import { isDisconnected } from './availability';
+import { isDisconnected, reconnectUrl } from './availability';
 
 const KIND_LABELS: Record<InboxChat['kind'], string> = { direct: '1:1 chat', group: 'Group', broadcast: 'Broadcast' };
 
@@ -41,7 +43,10 @@ export interface ChatHeaderProps {
   account: Account | undefined;
   now: number;
   pictureSrc: string | null;
-  /** Why the actions are disabled (null: they are not), and the id of the element that says so. */
+  /**
+   * Why the actions are disabled (null: they are not; a read-only chat keeps them), and the id of the element that
+   * says so: the disabled buttons, and the composer when its reason is the same, are described by it.
+   */
   blockedReason: string | null;
   blockedReasonId: string;
   /** The list's URL (with its query string), for the Back link on narrow screens. */
@@ -187,11 +192,28 @@ export function ChatHeader({
           ) : null}
         </ul>
       </div>
-      {blockedReason ? (
-        <p id={blockedReasonId} className="border-t border-warn/25 bg-warn/10 px-4 py-2 text-[13px] text-ink">
-          {blockedReason}
-        </p>
-      ) : null}
+      {blockedReason ? <BlockedNotice reason={blockedReason} reasonId={blockedReasonId} disconnected={isDisconnected(account)} /> : null}
     </header>
+  );
+}
+
+/** The reason, with a link to reconnect a disconnected account where the app knows the page (outside the described text). */
+function BlockedNotice({ reason, reasonId, disconnected }: { reason: string; reasonId: string; disconnected: boolean }) {
+  const config = useQuery({ ...appConfigQueryOptions(), enabled: disconnected, meta: { silent: true } });
+  const href = disconnected ? reconnectUrl(config.data) : null;
+  return (
+    <p className="border-t border-warn/25 bg-warn/10 px-4 py-2 text-[13px] text-ink">
+      <span id={reasonId}>{reason}</span>
+      {href ? (
+        <>
+          {' '}
+          <a href={href} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 font-medium whitespace-nowrap text-accent underline underline-offset-2 hover:no-underline">
+            Reconnect in Unipile
+            <ExternalLink aria-hidden="true" className="size-3.5" />
+            <span className="sr-only">(opens in a new tab)</span>
+          </a>
+        </>
+      ) : null}
+    </p>
   );
 }

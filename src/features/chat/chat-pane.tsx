@@ -14,7 +14,7 @@ import { replyBlockReason, triageBlockReason } from './availability';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
-import { useChatAction } from './use-chat-action';
+import type { ChatActionKind } from '@/lib/chats/actions';
 import { chatQueries } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';
 
@@ -26,12 +26,16 @@ export interface ChatPaneProps {
   backHref: string;
   /** Back to the list: the Back link's plain click (Esc is the app's global shortcut). */
   onClose: () => void;
+  /** The header's actions: the app's triage loop (the open chat is the cursor chat; the next one opens after it leaves). */
+  onTriage: (kind: ChatActionKind) => void;
+  /** Opening an unread chat marks it read: no toast, no undo, no cursor move. */
+  onMarkRead: (chatId: string) => void;
 }
 
 /** Wide screens show the attendees beside the conversation from the start; narrower ones on request. */
 const ATTENDEES_OPEN_QUERY = '(min-width: 1280px)';
 
-function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPaneProps) {
+function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, onMarkRead }: ChatPaneProps) {
   const queryClient = useQueryClient();
   const detail = useQuery({
     ...chatQueries.detail(chatId),
@@ -46,7 +50,6 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
   const chat = detail.data;
   const account = chat ? indexAccounts(accounts.data).get(chat.accountId) : undefined;
   const attendeesById = useMemo(() => indexAttendees(attendees.data), [attendees.data]);
-  const { run } = useChatAction();
   const [now] = useState(() => Date.now());
   const [attendeesOpen, setAttendeesOpen] = useState(() => typeof window !== 'undefined' && window.matchMedia(ATTENDEES_OPEN_QUERY).matches);
   const attendeesPanelId = useId();
@@ -61,8 +64,8 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
   useEffect(() => {
     if (!markReadOnOpen || !chat || !accountsKnown || markedFor.current === chatId) return;
     markedFor.current = chatId;
-    if (chat.unreadCount > 0 && triageBlocked === null) run({ chatId, action: { kind: 'read', value: true }, quiet: true });
-  }, [markReadOnOpen, chat, accountsKnown, chatId, triageBlocked, run]);
+    if (chat.unreadCount > 0 && triageBlocked === null) onMarkRead(chatId);
+  }, [markReadOnOpen, chat, accountsKnown, chatId, triageBlocked, onMarkRead]);
 
   if (!chat) {
     if (detail.isError) {
@@ -102,7 +105,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose }: ChatPane
         blockedReasonId={blockedReasonId}
         backHref={backHref}
         onBack={onClose}
-        onAction={(action) => run({ chatId: chat.id, action })}
+        onAction={(action) => onTriage(action.kind)}
         attendeesOpen={attendeesOpen}
         attendeesPanelId={attendeesPanelId}
         onToggleAttendees={() => setAttendeesOpen((open) => !open)}

@@ -6,7 +6,7 @@ import { type ChatListData } from '@/lib/chats/list-pages';
 import { describeError } from '@/lib/error-messages';
 import { chatApiPath } from '@/lib/chats/detail';
 import { restoreDraft, takeDraft } from './draft-store';
-import { knownChat } from './use-chat-action';
+import { knownChat } from '@/lib/chats/list-pages';
 import type { ChatMessage, MessagesData } from '@/lib/chats/messages';
 import { MAX_PAGES_REFETCHED_ON_FOCUS } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';

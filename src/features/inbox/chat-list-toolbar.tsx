@@ -1,4 +1,4 @@
-import { RotateCw, TriangleAlert } from 'lucide-react';
+import { RotateCw, TriangleAlert, X } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError, type ErrorContext } from '@/lib/error-messages';
@@ -19,6 +19,25 @@ export interface ChatListToolbarProps {
   staleError: unknown;
   errorContext: ErrorContext;
   onRefresh: () => void;
+  /** Some accounts are hidden in Settings: said here, so nobody thinks their chats vanished. */
+  accountsNote: { shown: number; total: number; onShowAll: () => void } | null;
+}
+
+function AccountsChip({ shown, total, onShowAll }: { shown: number; total: number; onShowAll: () => void }) {
+  return (
+    <span className="inline-flex h-6 shrink-0 items-center gap-0.5 rounded-full border border-accent/40 bg-accent/10 pr-0.5 pl-2 text-xs font-medium text-accent tabular-nums">
+      {`${shown} of ${total} accounts`}
+      <button
+        type="button"
+        onClick={onShowAll}
+        aria-label="Show all accounts"
+        title="Show all accounts"
+        className="inline-flex size-5 items-center justify-center rounded-full hover:bg-accent/15"
+      >
+        <X aria-hidden="true" className="size-3" />
+      </button>
+    </span>
+  );
 }
 
 function countText(loaded: number, complete: boolean, switching: boolean): string {
@@ -26,7 +45,7 @@ function countText(loaded: number, complete: boolean, switching: boolean): strin
   return complete ? `${formatCount(loaded)} ${loaded === 1 ? 'chat' : 'chats'}` : `${formatCount(loaded)} loaded`;
 }
 
-export function ChatListToolbar({ headingId, title, loaded, complete, switching, refreshing, retrying, staleError, errorContext, onRefresh }: ChatListToolbarProps) {
+export function ChatListToolbar({ headingId, title, loaded, complete, switching, refreshing, retrying, staleError, errorContext, onRefresh, accountsNote }: ChatListToolbarProps) {
   const stale = staleError ? describeError(staleError, errorContext) : null;
   const count = countText(loaded, complete, switching);
   return (
@@ -44,6 +63,7 @@ export function ChatListToolbar({ headingId, title, loaded, complete, switching,
           </span>
         </>
       ) : null}
+      {accountsNote ? <AccountsChip {...accountsNote} /> : null}
       {/* One polite live region that is always present, so its changes are announced. */}
       <span role="status" className="ml-auto flex shrink-0 items-center gap-1.5 text-xs text-muted">
         {switching ? (

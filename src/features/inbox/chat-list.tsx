@@ -1,21 +1,21 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { providerLabel } from '@/config/providers';
-import { nextIndex, type ListAction } from '@/config/shortcuts';
 import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chats/filters';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
 import type { TimeStyle } from '@/lib/time-format';
 import { retryingText, type ErrorContext } from '@/lib/error-messages';
 import { ErrorState } from '@/components/ui/error-state';
-import { useSelectionStore } from '@/lib/selection-store';
-import { useShortcuts } from '@/lib/use-shortcuts';
+import type { ChatActionKind } from '@/lib/chats/actions';
 import { AccountsUnavailable, ChatListEmpty, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
+import { BulkBar } from './bulk-bar';
 import { ChatListToolbar } from './chat-list-toolbar';
 import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
 import type { FiltersChange } from './filter-bar';
 import { filterSummary } from './filter-labels';
 import { useChatList } from './use-chat-list';
+import { useCursorPosition, useListCursor } from './use-list-cursor';
 import { useNow } from './use-now';
 
 export interface ChatListProps {
@@ -25,10 +25,14 @@ export interface ChatListProps {
   density?: Density;
   /** Time of last activity: relative ("5m") or absolute ("14:05"). */
   timeStyle?: TimeStyle;
-  /** The chat open in the detail pane (from the route); the selection follows it. */
+  /** The chat open in the detail pane (from the route); the cursor follows it. */
   activeChatId?: string | null;
-  /** Enter, "o" or a click on a row. */
-  onOpenChat: (chatId: string) => void;
+  /** Enter, "o" or a click on a row; `replace` when the cursor moved from one open chat to the next. */
+  onOpenChat: (chatId: string, options?: { replace?: boolean }) => void;
+  /** The bulk bar's actions on the picked chats (`value` for Mark read / Mark unread; otherwise a toggle). */
+  onTriage?: (kind: ChatActionKind, value?: boolean) => void;
+  /** While some accounts are hidden in Settings: a chip in the header says so and can show them all. */
+  accountsNote?: { shown: number; total: number; onShowAll: () => void } | null;
   /** A filter changed in the filter bar (the app puts it in the URL). */
   onFiltersChange: FiltersChange;
   /** "Clear filters", in the filter bar and the empty state. */
@@ -63,11 +67,11 @@ const OVERSCAN = 2;
 /** The next page is requested this many screens before the end. */
 const PREFETCH_SCREENS = 2;
 
-/** Always render the selected row, so `aria-activedescendant` points at an element that exists. */
-function withSelected(range: Range, selectedIndex: number): number[] {
+/** Always render the cursor row, so `aria-activedescendant` points at an element that exists. */
+function withSelected(range: Range, cursorIndex: number): number[] {
   const indexes = defaultRangeExtractor(range);
-  if (selectedIndex < 0 || selectedIndex >= range.count || indexes.includes(selectedIndex)) return indexes;
-  return [...indexes, selectedIndex].sort((a, b) => a - b);
+  if (cursorIndex < 0 || cursorIndex >= range.count || indexes.includes(cursorIndex)) return indexes;
+  return [...indexes, cursorIndex].sort((a, b) => a - b);
 }
 
 export function ChatList({
@@ -80,6 +84,8 @@ export function ChatList({
   onClearFilters,
   invalidFilters = NO_INVALID_FILTERS,
   title,
+  onTriage,
+  accountsNote = null,
 }: ChatListProps) {
   const { query, view, accounts, accountsById } = useChatList(params);
   const { chats } = view;
@@ -89,23 +95,13 @@ export function ChatList({
   const headingId = useId();
   const now = useNow();
 
-  // Selection is tracked by chat id, so it stays on the same chat when pages load or chats above it change.
-  const [selectedId, setSelectedId] = useState<string | null>(activeChatId);
-  const [followedActiveId, setFollowedActiveId] = useState(activeChatId);
-  if (activeChatId !== followedActiveId) {
-    setFollowedActiveId(activeChatId);
-    if (activeChatId !== null) setSelectedId(activeChatId);
-  }
-  const selectedIndex = selectedId === null ? -1 : view.indexOf(selectedId);
-  // Shared so the triage keys (e, u, p, m) can act on the selected chat while none is open.
-  const setSharedSelection = useSelectionStore((s) => s.setSelectedChatId);
-  useEffect(() => setSharedSelection(selectedId), [selectedId, setSharedSelection]);
-
   // Stable callbacks: the virtualizer re-measures every row when getItemKey changes, which is O(count) per scroll
   // frame with 100,000 chats.
   const getItemKey = useCallback((index: number) => chats[index]?.id ?? index, [chats]);
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  const rangeExtractor = useCallback((range: Range) => withSelected(range, selectedIndex), [selectedIndex]);
+  const position = useCursorPosition(view);
+  const { cursorIndex, cursorId, picked } = position;
+  const rangeExtractor = useCallback((range: Range) => withSelected(range, cursorIndex), [cursorIndex]);
   const virtualizer = useVirtualizer({
     count: chats.length,
     getScrollElement: () => scrollRef.current,
@@ -136,35 +132,24 @@ export function ChatList({
     if (wantsNextPage) void fetchNextPage();
   }, [wantsNextPage, fetchNextPage]);
 
-  const openRef = useRef(onOpenChat);
-  useEffect(() => {
-    openRef.current = onOpenChat;
-  }, [onOpenChat]);
-  const activate = useCallback((chatId: string) => {
-    setSelectedId(chatId);
-    openRef.current(chatId);
-  }, []);
-
-  // The list's keys (config/shortcuts.ts, scope "list") while it has focus.
-  const move = (action: Exclude<ListAction, 'open'>) => () => {
-    const target = nextIndex(action, selectedIndex, chats.length, Math.max(1, screenRows - 1));
-    const chat = chats[target];
-    if (!chat) return;
-    setSelectedId(chat.id);
-    virtualizer.scrollToIndex(target, { align: 'auto' });
-  };
-  const onKeyDown = useShortcuts('list', {
-    next: move('next'),
-    previous: move('previous'),
-    first: move('first'),
-    last: move('last'),
-    pageDown: move('pageDown'),
-    pageUp: move('pageUp'),
-    open: () => {
-      const chat = chats[selectedIndex];
-      if (chat) onOpenChat(chat.id);
-    },
+  const { onKeyDown, activate } = useListCursor({
+    view,
+    position,
+    listKey,
+    activeChatId,
+    pageRows: Math.max(1, screenRows - 1),
+    onOpenChat,
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
   });
+  const picking = picked.size > 0;
+
+  // On load the list has keyboard focus (j and k work at once), unless the person already put it elsewhere.
+  const focusIfNothingIs = useCallback((listbox: HTMLDivElement | null) => {
+    if (listbox && (document.activeElement === null || document.activeElement === document.body)) listbox.focus({ preventScroll: true });
+  }, []);
+  const focusList = useCallback(() => {
+    scrollRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus({ preventScroll: true });
+  }, []);
 
   const errorContext = useMemo<ErrorContext>(() => {
     const provider = params.filters.provider ?? (params.accountIds.length === 1 ? accountsById.get(params.accountIds[0] ?? '')?.provider : undefined);
@@ -203,10 +188,12 @@ export function ChatList({
     body = (
       <>
         <div
+          ref={focusIfNothingIs}
           role="listbox"
           aria-label="Chats"
+          aria-multiselectable="true"
           tabIndex={0}
-          aria-activedescendant={selectedIndex >= 0 && selectedId !== null ? optionId(selectedId) : undefined}
+          aria-activedescendant={cursorId !== null ? optionId(cursorId) : undefined}
           aria-busy={switching}
           onKeyDown={onKeyDown}
           className="chat-listbox relative w-full"
@@ -224,7 +211,9 @@ export function ChatList({
                 setSize={setSize}
                 start={item.start}
                 density={density}
-                selected={item.index === selectedIndex}
+                selected={picking ? picked.has(chat.id) : item.index === cursorIndex}
+                cursor={item.index === cursorIndex}
+                picked={picked.has(chat.id)}
                 now={now}
                 timeStyle={timeStyle}
                 onActivate={activate}
@@ -248,9 +237,14 @@ export function ChatList({
           invalid={invalidFilters}
           onChange={onFiltersChange}
           onClear={onClearFilters}
+          onLeaveSearch={focusList}
         />
       </Suspense>
+      {picking ? (
+        <BulkBar headingId={headingId} chats={chats} picked={picked} onAction={(kind, value) => onTriage?.(kind, value)} />
+      ) : (
       <ChatListToolbar
+        accountsNote={accountsNote}
         headingId={headingId}
         title={title ?? filterSummary(params.filters)}
         loaded={chats.length}
@@ -262,6 +256,7 @@ export function ChatList({
         errorContext={errorContext}
         onRefresh={() => void refetch()}
       />
+      )}
       {accounts.isError && !accounts.data ? (
         <AccountsUnavailable error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
       ) : null}

@@ -24,7 +24,7 @@ function renderRow(chat: InboxChat, options: RowOptions = {}) {
   const account = 'account' in options ? options.account : work;
   return render(
     <div role="listbox" aria-label="Chats" className="relative h-40 w-[600px]">
-      <ChatRow chat={chat} account={account} index={0} setSize={1} start={0} density={density} selected={selected} now={NOW} timeStyle="relative" onActivate={onActivate} />
+      <ChatRow chat={chat} account={account} index={0} setSize={1} start={0} density={density} selected={selected} cursor={selected} picked={false} now={NOW} timeStyle="relative" onActivate={onActivate} />
     </div>,
   );
 }
@@ -91,10 +91,10 @@ describe('ChatRow', () => {
     const { rerender } = await renderRow(makeChat('c1'), { onActivate });
     await expect.element(page.getByRole('option', { selected: false })).toBeVisible();
     await row().click();
-    expect(onActivate).toHaveBeenCalledExactlyOnceWith('c1');
+    expect(onActivate).toHaveBeenCalledExactlyOnceWith('c1', 'open');
     await rerender(
       <div role="listbox" aria-label="Chats" className="relative h-40 w-[600px]">
-        <ChatRow chat={makeChat('c1')} account={work} index={0} setSize={1} start={0} density="comfortable" selected now={NOW} timeStyle="relative" onActivate={onActivate} />
+        <ChatRow chat={makeChat('c1')} account={work} index={0} setSize={1} start={0} density="comfortable" selected cursor picked={false} now={NOW} timeStyle="relative" onActivate={onActivate} />
       </div>,
     );
     await expect.element(page.getByRole('option', { selected: true })).toBeVisible();

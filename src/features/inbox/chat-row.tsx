@@ -1,4 +1,4 @@
-import { Archive, BellOff, CircleAlert, Lock, LockKeyhole, Megaphone, Pin, Users } from 'lucide-react';
+import { Archive, BellOff, Check, CircleAlert, Lock, LockKeyhole, Megaphone, Pin, Users } from 'lucide-react';
 import { memo, type ReactNode } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
@@ -34,11 +34,24 @@ export interface ChatRowProps {
   setSize: number;
   start: number;
   density: Density;
+  /** aria-selected: picked for a bulk action, or the cursor row while nothing is picked. */
   selected: boolean;
+  /** The list's cursor (and the open chat, when one is open). */
+  cursor: boolean;
+  /** Picked for a bulk action: its checkbox shows, ticked. */
+  picked: boolean;
   now: number;
   /** Relative ("5m") or absolute ("14:05") time of last activity. */
   timeStyle: TimeStyle;
-  onActivate: (chatId: string) => void;
+  /** A click: open it; Ctrl/⌘+click or its checkbox: pick or unpick it; Shift+click: pick up to it. */
+  onActivate: (chatId: string, how: RowActivation) => void;
+}
+
+export type RowActivation = 'open' | 'toggle' | 'extend';
+
+function activationOf(event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): RowActivation {
+  if (event.shiftKey) return 'extend';
+  return event.ctrlKey || event.metaKey ? 'toggle' : 'open';
 }
 
 /** A small icon with a tooltip; decorative for assistive technology, which hears the row's description. */
@@ -181,7 +194,7 @@ function LastActivity({ at, now, style }: { at: number | null; now: number; styl
  * The option's aria-label (describeChat) says everything in words. Its only text node is the name, so what is seen
  * and what is heard start the same way; the other details are drawn (DrawnText) and hidden from assistive technology.
  */
-export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, start, density, selected, now, timeStyle, onActivate }: ChatRowProps) {
+export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, start, density, selected, cursor, picked, now, timeStyle, onActivate }: ChatRowProps) {
   const unread = chat.unreadCount > 0;
   const compact = density === 'compact';
   const name = <span className={cn('truncate text-sm text-ink', unread ? 'font-semibold' : 'font-medium')}>{chat.displayName}</span>;
@@ -195,16 +208,45 @@ export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, st
       aria-posinset={index + 1}
       aria-label={describeChat(chat, account)}
       data-chat-id={chat.id}
+      data-cursor={cursor ? '' : undefined}
       className={cn(
         // contain: a row's layout never affects another's, so rows entering during a fast scroll lay out alone.
-        'chat-option absolute top-0 left-0 flex w-full cursor-pointer items-center gap-3 border-b border-line/70 px-4 select-none [contain:strict]',
-        selected ? 'bg-selected' : 'hover:bg-hover',
+        'chat-option group absolute top-0 left-0 flex w-full cursor-pointer items-center gap-3 border-b border-line/70 px-4 select-none [contain:strict]',
+        selected || cursor ? 'bg-selected' : 'hover:bg-hover',
+        // While chats are picked the cursor row is marked apart from them by a bar.
+        cursor && !selected && 'shadow-[inset_3px_0_0_rgb(var(--accent))]',
       )}
       style={{ height: ROW_HEIGHT[density], transform: `translateY(${start}px)` }}
-      onClick={() => onActivate(chat.id)}
+      onMouseDown={(e) => {
+        // Shift+click would otherwise select the text between the clicks.
+        if (e.shiftKey) e.preventDefault();
+      }}
+      onClick={(e) => onActivate(chat.id, activationOf(e))}
     >
       <span aria-hidden="true" className={cn('absolute left-1.5 size-1.5 rounded-full', unread ? 'bg-accent' : 'bg-transparent')} />
-      <Avatar src={pictureUrl(chat.id)} name={chat.displayName} colorSeed={chat.id} size={compact ? 28 : 40} />
+      <span className="relative shrink-0">
+        <Avatar
+          src={pictureUrl(chat.id)}
+          name={chat.displayName}
+          colorSeed={chat.id}
+          size={compact ? 28 : 40}
+          className={cn(picked ? 'invisible' : 'group-hover:invisible')}
+        />
+        {/* The pointer's way to pick a chat (x and Ctrl/⌘+click are the others); the option itself says it is selected. */}
+        <span
+          aria-hidden="true"
+          className={cn(
+            'absolute inset-0 m-auto size-5 items-center justify-center rounded border-2',
+            picked ? 'flex border-accent bg-accent text-accent-ink' : 'hidden border-faint bg-surface group-hover:flex',
+          )}
+          onClick={(e) => {
+            e.stopPropagation();
+            onActivate(chat.id, 'toggle');
+          }}
+        >
+          {picked ? <Check className="size-3.5" strokeWidth={3} /> : null}
+        </span>
+      </span>
       {compact ? (
         <div className="flex min-w-0 flex-1 items-center gap-2">
           <span className="flex max-w-[45%] min-w-0 shrink-0 items-center gap-1.5">

@@ -7,6 +7,7 @@ import type { ChatFilters, InvalidFilter } from '@/lib/chats/filters';
 import { makeChat } from '@/lib/chats/inbox-chat.fixture';
 import type { InboxChat } from '@/lib/chats/model';
 import FilterBar, { type FiltersChange } from './filter-bar';
+import { focusSearch } from './search-focus';
 
 const account = (id: string, provider: string): Account => ({ id, name: id, provider, identity: null, status: 'OK' });
 const WHATSAPP_AND_LINKEDIN = new Map([
@@ -26,6 +27,7 @@ interface Setup {
 async function renderBar({ filters = {}, accountIds = [], accountsById = WHATSAPP_AND_LINKEDIN, chats = [], invalid = [] }: Setup = {}) {
   const onChange = vi.fn<FiltersChange>();
   const onClear = vi.fn<() => void>();
+  const onLeaveSearch = vi.fn<() => void>();
   function Harness() {
     const [current, setCurrent] = useState(filters);
     return (
@@ -33,6 +35,7 @@ async function renderBar({ filters = {}, accountIds = [], accountsById = WHATSAP
         filters={current}
         accountIds={accountIds}
         accountsById={accountsById}
+        onLeaveSearch={onLeaveSearch}
         chats={chats}
         invalid={invalid}
         onChange={(next, options) => {
@@ -47,7 +50,7 @@ async function renderBar({ filters = {}, accountIds = [], accountsById = WHATSAP
     );
   }
   await render(<Harness />);
-  return { onChange, onClear };
+  return { onChange, onClear, onLeaveSearch };
 }
 
 const select = (name: string) => page.getByRole('combobox', { name });
@@ -125,11 +128,28 @@ describe('FilterBar', () => {
     await expect.poll(() => onChange.mock.lastCall).toEqual([{ q: 'ada lovelace' }, { replace: true }]);
   });
 
-  it('puts the cursor in the search box on "/"', async () => {
+  it('takes a "/" pressed before the bar arrived: the box has focus once it mounts', async () => {
+    expect(focusSearch()).toBe(true);
     await renderBar();
-    await userEvent.keyboard('/');
     await expect.element(page.getByRole('searchbox', { name: 'Search chats' })).toHaveFocus();
     await expect.element(page.getByRole('searchbox', { name: 'Search chats' })).toHaveValue('');
+  });
+
+  it('Enter or ↓ in the box searches now and goes to the results; Esc empties it and goes back to the list', async () => {
+    const { onChange, onLeaveSearch } = await renderBar();
+    const search = page.getByRole('searchbox', { name: 'Search chats' });
+    await search.fill('ada');
+    await userEvent.keyboard('{Enter}');
+    // No wait for the typing pause: Enter commits what is typed.
+    expect(onChange).toHaveBeenCalledExactlyOnceWith({ q: 'ada' }, { replace: false });
+    expect(onLeaveSearch).toHaveBeenCalledTimes(1);
+    await search.click();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(onLeaveSearch).toHaveBeenCalledTimes(2);
+    await search.click();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(search).toHaveValue('');
+    expect(onLeaveSearch).toHaveBeenCalledTimes(3);
   });
 
   it('opens the dates on demand and filters from the start of the day chosen', async () => {

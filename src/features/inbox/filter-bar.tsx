@@ -1,5 +1,5 @@
 import { BellOff, ChevronDown, Pin, Search, SlidersHorizontal, TriangleAlert, X } from 'lucide-react';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { ProviderIcon } from '@/components/ui/provider-icon';
 import { providerLabel } from '@/config/providers';
@@ -9,7 +9,7 @@ import { CHAT_VIEWS, readSearch, type ChatFilters, type ChatView, type InvalidFi
 import { MAX_SEARCH_LENGTH } from '@/lib/wire/vocabulary';
 import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
-import { useShortcuts } from '@/lib/use-shortcuts';
+import { takePendingSearchFocus } from './search-focus';
 import { dayToInstant, instantToDay, invalidFilterNotice } from './filter-inputs';
 import { describeFilters, folderFilterLabel, KNOWN_FOLDERS, VIEW_LABELS } from './filter-labels';
 import { useDraft } from './use-draft';
@@ -27,6 +27,8 @@ export interface FilterBarProps {
   invalid: readonly InvalidFilter[];
   onChange: FiltersChange;
   onClear: () => void;
+  /** Enter, ↓ or Esc in the search box: focus moves to the list (its first result). */
+  onLeaveSearch: () => void;
 }
 
 /** Typing in the search box updates the list after this much quiet. */
@@ -81,20 +83,16 @@ function DateFilter({ label, value, onChange }: { label: string; value: string |
 }
 
 /** The filter controls above the list. Loaded as its own chunk right after the list (see chat-list.tsx). */
-export default function FilterBar({ filters, accountIds, accountsById, chats, invalid, onChange, onClear }: FilterBarProps) {
+export default function FilterBar({ filters, accountIds, accountsById, chats, invalid, onChange, onClear, onLeaveSearch }: FilterBarProps) {
   const { providers, unreadByProvider, customFolders } = useFilterOptions(accountIds, accountsById, chats);
   const set = (patch: ChatFilters, replace = false) => onChange({ ...filters, ...patch }, { replace });
   const searchRef = useRef<HTMLInputElement>(null);
-  // "/" puts the cursor in the search box, unless the box is hidden (an open chat covers the list on a phone).
-  useShortcuts('global', {
-    search: () => {
-      const box = searchRef.current;
-      if (!box || box.offsetParent === null) return false;
-      box.focus();
-    },
-  });
+  // A "/" pressed before this chunk arrived (see search-focus.ts).
+  useEffect(() => {
+    if (takePendingSearchFocus() && searchRef.current?.offsetParent !== null) searchRef.current?.focus();
+  }, []);
   // The first keystroke of a search is a new history entry (Back returns to the list before it); refinements replace it.
-  const [search, setSearch] = useDraft(filters.q ?? '', (d) => readSearch(d) ?? '', (q) => set({ q: q || undefined }, filters.q !== undefined), SEARCH_DELAY_MS);
+  const [search, setSearch, flushSearch] = useDraft(filters.q ?? '', (d) => readSearch(d) ?? '', (q) => set({ q: q || undefined }, filters.q !== undefined), SEARCH_DELAY_MS);
 
   const [open, setOpen] = useState(false);
   const [datesOpen, setDatesOpen] = useState(false);
@@ -133,6 +131,19 @@ export default function FilterBar({ filters, accountIds, accountsById, chats, in
             maxLength={MAX_SEARCH_LENGTH}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.nativeEvent.isComposing) return;
+              // Enter or ↓ goes to the results; Esc empties the box (if it holds text) and goes back to the list.
+              if (e.key === 'Enter' || e.key === 'ArrowDown') {
+                e.preventDefault();
+                flushSearch();
+                onLeaveSearch();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                if (search !== '') setSearch('');
+                onLeaveSearch();
+              }
+            }}
             className="h-8 w-full rounded-md border border-line bg-raised pr-8 pl-8 text-sm text-ink placeholder:text-faint"
           />
           {search === '' ? (

@@ -22,5 +22,9 @@ export function useDraft(committed: string, settle: (draft: string) => string, c
     const id = window.setTimeout(() => latest.current.commit(latest.current.settle(draft)), delayMs);
     return () => window.clearTimeout(id);
   }, [draft, pending, delayMs]);
-  return [draft, setDraft] as const;
+  // Enter in a search box: commit what is typed now instead of after the quiet delay.
+  const flush = () => {
+    if (pending) latest.current.commit(latest.current.settle(draft));
+  };
+  return [draft, setDraft, flush] as const;
 }

@@ -1,15 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
 import { CircleAlert, CircleCheck, CirclePause, LoaderCircle } from 'lucide-react';
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { ProviderIcon } from '@/components/ui/provider-icon';
 import { Spinner } from '@/components/ui/spinner';
 import { providerLabel } from '@/config/providers';
 import { describeAccountStatus, type AccountStatusTone } from '@/lib/account-status';
-import { accountsQueryOptions, type Account } from '@/lib/accounts';
+import type { Account } from '@/lib/accounts';
 import { cn } from '@/lib/cn';
 import { describeError, retryingText } from '@/lib/error-messages';
-import { selectSelectedAccountIds, useSettings } from './use-settings';
+import { useAccountsWithVisibility } from './use-account-visibility';
+import { useSettings } from './use-settings';
 
 const TONE_CLASS: Record<AccountStatusTone, string> = {
   ok: 'text-ok',
@@ -26,10 +26,20 @@ function StatusIcon({ tone }: { tone: AccountStatusTone }) {
   return <CircleAlert aria-hidden="true" className={className} />;
 }
 
-function AccountOption({ account, checked, onChange }: { account: Account; checked: boolean; onChange: (checked: boolean) => void }) {
+interface AccountOptionProps {
+  account: Account;
+  shown: boolean;
+  /** The only account still shown: it cannot be hidden too, since the list cannot ask for no account at all. */
+  last: boolean;
+  hintId: string;
+  onChange: (shown: boolean) => void;
+}
+
+function AccountOption({ account, shown, last, hintId, onChange }: AccountOptionProps) {
   const id = useId();
   const status = describeAccountStatus(account.status);
   const problem = status.tone === 'problem';
+  const checkboxId = `${id}-show`;
   return (
     <li
       className={cn(
@@ -37,18 +47,10 @@ function AccountOption({ account, checked, onChange }: { account: Account; check
         problem ? 'border-danger/30 bg-danger/5' : 'border-transparent hover:bg-hover',
       )}
     >
-      <input
-        id={`${id}-checkbox`}
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => onChange(event.target.checked)}
-        aria-describedby={`${id}-details`}
-        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-[rgb(var(--accent))]"
-      />
       <ProviderIcon provider={account.provider} className="mt-0.5 size-4" />
       <div className="min-w-0 flex-1">
-        {/* The label is the name alone, so the checkbox's accessible name is the account's name. */}
-        <label htmlFor={`${id}-checkbox`} className="block cursor-pointer truncate text-sm font-medium text-ink">
+        {/* The name labels the box too, so clicking it toggles; a hidden account's name is muted (colour only, no reflow). */}
+        <label id={`${id}-name`} htmlFor={checkboxId} className={cn('block cursor-pointer truncate text-sm font-medium', shown ? 'text-ink' : 'text-muted')}>
           {account.name}
         </label>
         <div id={`${id}-details`} className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[13px]">
@@ -65,26 +67,40 @@ function AccountOption({ account, checked, onChange }: { account: Account; check
           </span>
         </div>
       </div>
+      {/* Same place and size in every row and state: ticking never moves anything. Named "Show <account>". */}
+      <div className="flex shrink-0 items-center gap-1.5 pt-px">
+        <input
+          id={checkboxId}
+          type="checkbox"
+          checked={shown}
+          disabled={last}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-labelledby={`${id}-verb ${id}-name`}
+          aria-describedby={last ? `${id}-details ${hintId}` : `${id}-details`}
+          className="size-4 cursor-pointer accent-[rgb(var(--accent))] disabled:cursor-not-allowed"
+        />
+        <label id={`${id}-verb`} htmlFor={checkboxId} className={cn('text-[13px] text-muted', last ? 'cursor-not-allowed' : 'cursor-pointer')}>
+          Show
+        </label>
+      </div>
     </li>
   );
 }
 
-/** Which accounts' chats the list shows: a checkbox per account with its connection status; none ticked = all. */
+/** Which accounts' chats the list shows: every account is shown unless its "Show" box is unticked. */
 export function AccountsSection() {
   const headingId = useId();
-  const accounts = useQuery(accountsQueryOptions());
-  const selected = useSettings(selectSelectedAccountIds);
-  const setAccountSelected = useSettings((state) => state.setAccountSelected);
-  const setSelectedAccountIds = useSettings((state) => state.setSelectedAccountIds);
+  const hintId = useId();
+  const { accounts, hidden, view } = useAccountsWithVisibility();
+  const setAccountShown = useSettings((state) => state.setAccountShown);
+  const showAllAccounts = useSettings((state) => state.showAllAccounts);
 
-  const selectedSet = useMemo(() => new Set(selected), [selected]);
   const list = accounts.data ?? [];
-  // Ids the store still holds for accounts that are gone do not count (they are pruned as the list arrives).
-  const selectedCount = list.filter((account) => selectedSet.has(account.id)).length;
-  const summary =
-    selectedCount === 0
-      ? 'Showing chats from all accounts'
-      : `Showing chats from ${selectedCount} of ${list.length} ${list.length === 1 ? 'account' : 'accounts'}`;
+  const noneHidden = view.shown === view.total;
+  // Two sentences of the same shape: the line never wraps differently as boxes are ticked.
+  const summary = noneHidden
+    ? `All ${view.total} ${view.total === 1 ? 'account' : 'accounts'} shown`
+    : `${view.shown} of ${view.total} accounts shown`;
   const attention = list.filter((account) => describeAccountStatus(account.status).tone === 'problem').length;
 
   let body;
@@ -112,14 +128,19 @@ export function AccountsSection() {
   } else {
     body = (
       <ul aria-labelledby={headingId} className="-mx-3 mt-2 space-y-0.5">
-        {list.map((account) => (
-          <AccountOption
-            key={account.id}
-            account={account}
-            checked={selectedSet.has(account.id)}
-            onChange={(checked) => setAccountSelected(account.id, checked)}
-          />
-        ))}
+        {list.map((account) => {
+          const shown = !hidden.has(account.id);
+          return (
+            <AccountOption
+              key={account.id}
+              account={account}
+              shown={shown}
+              last={shown && view.shown === 1}
+              hintId={hintId}
+              onChange={(next) => setAccountShown(account.id, next)}
+            />
+          );
+        })}
       </ul>
     );
   }
@@ -130,19 +151,29 @@ export function AccountsSection() {
         <h3 id={headingId} className="text-[13px] font-semibold tracking-wide text-muted uppercase">
           Accounts
         </h3>
-        <div className="flex gap-1.5">
-          <Button size="sm" variant="ghost" disabled={list.length === 0} onClick={() => setSelectedAccountIds(list.map((account) => account.id))}>
-            Select all
-          </Button>
-          <Button size="sm" variant="ghost" onClick={() => setSelectedAccountIds([])}>
-            Select none
-          </Button>
-        </div>
+        {/* Always there (aria-disabled, not disabled) so nothing moves and focus stays on it after a press. */}
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-disabled={noneHidden}
+          className="aria-disabled:cursor-default aria-disabled:opacity-50 aria-disabled:hover:bg-transparent aria-disabled:hover:text-muted"
+          onClick={() => {
+            if (!noneHidden) showAllAccounts();
+          }}
+        >
+          Show all
+        </Button>
       </div>
-      <p role="status" className="mt-1 text-sm text-ink">
-        {summary}
-        {selectedCount === 0 && list.length > 0 ? <span className="text-muted">. Tick accounts to show only theirs.</span> : null}
-      </p>
+      {list.length > 0 ? (
+        <>
+          <p role="status" className="mt-1 text-sm text-ink">
+            {summary}
+          </p>
+          <p id={hintId} className="mt-0.5 text-[13px] text-muted">
+            Untick “Show” to hide an account’s chats. One always stays shown.
+          </p>
+        </>
+      ) : null}
       {attention > 0 ? (
         <p className="mt-1 flex items-center gap-1.5 text-[13px] text-danger">
           <CircleAlert aria-hidden="true" className="size-3.5 shrink-0" />

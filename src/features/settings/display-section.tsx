@@ -3,8 +3,9 @@ import { SegmentedRadioGroup, type SegmentedOption } from '@/components/ui/segme
 import type { ThemePreference } from '@/lib/theme';
 import { PageSizeField } from './page-size-field';
 import type { TimeStyle } from '@/lib/time-format';
+import type { AdvanceSetting } from '@/lib/triage/cursor';
 import type { Density } from './settings-store';
-import { selectDensity, selectMarkReadOnOpen, selectTheme, selectTimeFormat, useSettings } from './use-settings';
+import { selectAdvance, selectDensity, selectMarkReadOnOpen, selectTheme, selectTimeFormat, useSettings } from './use-settings';
 
 const THEME_OPTIONS: readonly SegmentedOption<ThemePreference>[] = [
   { value: 'system', label: 'System' },
@@ -20,6 +21,12 @@ const DENSITY_OPTIONS: readonly SegmentedOption<Density>[] = [
 const TIME_FORMAT_OPTIONS: readonly SegmentedOption<TimeStyle>[] = [
   { value: 'relative', label: 'Relative' },
   { value: 'absolute', label: 'Absolute' },
+];
+
+const ADVANCE_OPTIONS: readonly SegmentedOption<AdvanceSetting>[] = [
+  { value: 'next', label: 'Open the next' },
+  { value: 'previous', label: 'Open the previous' },
+  { value: 'list', label: 'Back to the list' },
 ];
 
 function MarkReadOnOpen() {
@@ -57,6 +64,8 @@ export function DisplaySection() {
   const setTheme = useSettings((state) => state.setTheme);
   const setDensity = useSettings((state) => state.setDensity);
   const setTimeFormat = useSettings((state) => state.setTimeFormat);
+  const advance = useSettings(selectAdvance);
+  const setAdvance = useSettings((state) => state.setAdvance);
   return (
     <section aria-labelledby={headingId} className="space-y-5">
       <h3 id={headingId} className="text-[13px] font-semibold tracking-wide text-muted uppercase">
@@ -79,6 +88,13 @@ export function DisplaySection() {
       />
       <PageSizeField />
       <MarkReadOnOpen />
+      <SegmentedRadioGroup
+        legend="After a chat leaves the view"
+        hint="Archiving it in the Inbox, reading it in Unread, and so on."
+        value={advance}
+        options={ADVANCE_OPTIONS}
+        onChange={setAdvance}
+      />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 export { SETTINGS_BUTTON_ID } from './settings-button-id';
 export { SettingsDialogLoader as SettingsDialog } from './settings-dialog-loader';
-export { useAccountSelection } from './use-account-selection';
+export { useAccountVisibility } from './use-account-visibility';
 export { useSettingsEffects } from './use-settings-effects';
 export {
+  initialListAccountIds,
+  selectAdvance,
   selectDensity,
   selectMarkReadOnOpen,
   selectPageSize,

@@ -29,31 +29,36 @@ describe('settings store', () => {
   it('starts with the defaults when nothing is stored', () => {
     const { storage } = fakeStorage();
     const store = createSettingsStore(() => storage);
-    const { selectedAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen } = store.getState();
-    expect({ selectedAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen }).toEqual(DEFAULT_SETTINGS);
+    const { hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance } = store.getState();
+    expect({ hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance }).toEqual(DEFAULT_SETTINGS);
+    // Every account starts shown.
+    expect(hiddenAccountIds).toEqual([]);
     expect(markReadOnOpen).toBe(true);
   });
 
-  it('persists every setting (and no action) under triage.settings, version 1, and reads it back', () => {
+  it('persists every setting (and no action) under triage.settings, version 2, and reads it back', () => {
     const { storage, read } = fakeStorage();
     const first = createSettingsStore(() => storage);
-    first.getState().setAccountSelected('acc-b', true);
-    first.getState().setAccountSelected('acc-a', true);
+    first.getState().setAccountShown('acc-b', false);
+    first.getState().setAccountShown('acc-a', false);
     first.getState().setTheme('dark');
     first.getState().setDensity('compact');
     expect(first.getState().setPageSize(40)).toBe(true);
     first.getState().setTimeFormat('absolute');
     first.getState().setMarkReadOnOpen(false);
+    first.getState().setAdvance('previous');
 
     const expected = {
-      selectedAccountIds: ['acc-b', 'acc-a'],
+      hiddenAccountIds: ['acc-b', 'acc-a'],
+      legacyShownAccountIds: null,
       theme: 'dark',
       density: 'compact',
       pageSize: 40,
       timeFormat: 'absolute',
       markReadOnOpen: false,
+      advance: 'previous',
     };
-    expect(read()).toEqual({ state: expected, version: 1 });
+    expect(read()).toEqual({ state: expected, version: 2 });
 
     // A reload: a new store on the same storage.
     const second = createSettingsStore(() => storage);
@@ -61,7 +66,7 @@ describe('settings store', () => {
     expect(second.getState()).toMatchObject(expected);
   });
 
-  it('migrates the version 0 shape and writes it back as version 1', () => {
+  it('migrates the version 0 shape and writes it back as version 2', () => {
     const { storage, read } = fakeStorage({
       [SETTINGS_STORAGE_KEY]: {
         version: 0,
@@ -70,14 +75,37 @@ describe('settings store', () => {
     });
     const store = createSettingsStore(() => storage);
     expect(store.getState()).toMatchObject({
-      selectedAccountIds: ['acc-1', 'acc-3'],
+      // Converted into hidden ids once the accounts list arrives (pruneAccounts).
+      hiddenAccountIds: [],
+      legacyShownAccountIds: ['acc-1', 'acc-3'],
       theme: 'dark',
       density: 'compact',
       pageSize: 50,
       timeFormat: 'absolute',
       markReadOnOpen: true,
     });
-    expect(read()).toMatchObject({ version: 1, state: { selectedAccountIds: ['acc-1', 'acc-3'], pageSize: 50 } });
+    expect(read()).toMatchObject({ version: 2, state: { legacyShownAccountIds: ['acc-1', 'acc-3'], pageSize: 50 } });
+  });
+
+  it('migrates version 1: keeps the other fields and the "only these" selection until the accounts arrive', () => {
+    const { storage, read } = fakeStorage({
+      [SETTINGS_STORAGE_KEY]: { version: 1, state: { selectedAccountIds: ['acc-2', 'acc-9'], theme: 'dark', pageSize: 40, markReadOnOpen: false } },
+    });
+    const store = createSettingsStore(() => storage);
+    expect(store.getState()).toMatchObject({ hiddenAccountIds: [], legacyShownAccountIds: ['acc-2', 'acc-9'], theme: 'dark', pageSize: 40, markReadOnOpen: false });
+    expect(read()).toMatchObject({ version: 2 });
+    expect((read() as { state: Record<string, unknown> }).state).not.toHaveProperty('selectedAccountIds');
+
+    // The accounts arrive: the rest of them become hidden, a gone id is forgotten, and the old field is cleared.
+    store.getState().pruneAccounts(['acc-1', 'acc-2', 'acc-3']);
+    expect(store.getState()).toMatchObject({ hiddenAccountIds: ['acc-1', 'acc-3'], legacyShownAccountIds: null });
+    expect(read()).toMatchObject({ version: 2, state: { hiddenAccountIds: ['acc-1', 'acc-3'], legacyShownAccountIds: null } });
+  });
+
+  it('migrates an empty version 1 selection ("all accounts") to nothing hidden', () => {
+    for (const selectedAccountIds of [[], undefined, 'junk', ['', 4]]) {
+      expect(migrateSettings({ selectedAccountIds, theme: 'light' }, 1)).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' });
+    }
   });
 
   it('migrates version 0 field by field: unreadable fields get defaults, the others survive', () => {
@@ -93,13 +121,14 @@ describe('settings store', () => {
   it('does not trust stored values of the current version either', () => {
     const { storage } = fakeStorage({
       [SETTINGS_STORAGE_KEY]: {
-        version: 1,
-        state: { selectedAccountIds: ['a', 'a', 7, '', 'b'], theme: 'blue', density: 'compact', pageSize: 0, timeFormat: 'absolute', markReadOnOpen: 'yes' },
+        version: 2,
+        state: { hiddenAccountIds: ['a', 'a', 7, '', 'b'], legacyShownAccountIds: [], theme: 'blue', density: 'compact', pageSize: 0, timeFormat: 'absolute', markReadOnOpen: 'yes' },
       },
     });
     const store = createSettingsStore(() => storage);
     expect(store.getState()).toMatchObject({
-      selectedAccountIds: ['a', 'b'],
+      hiddenAccountIds: ['a', 'b'],
+      legacyShownAccountIds: null,
       theme: 'system',
       density: 'compact',
       pageSize: DEFAULT_SETTINGS.pageSize,
@@ -118,32 +147,40 @@ describe('settings store', () => {
   it('prunes ids of accounts that no longer exist, and does not write when nothing changes', () => {
     const { storage, read } = fakeStorage();
     const store = createSettingsStore(() => storage);
-    store.getState().setSelectedAccountIds(['a', 'b', 'c']);
+    for (const id of ['a', 'b', 'c']) store.getState().setAccountShown(id, false);
     store.getState().pruneAccounts(['a', 'c', 'd']);
-    expect(store.getState().selectedAccountIds).toEqual(['a', 'c']);
-    expect(read()).toMatchObject({ state: { selectedAccountIds: ['a', 'c'] } });
+    expect(store.getState().hiddenAccountIds).toEqual(['a', 'c']);
+    expect(read()).toMatchObject({ state: { hiddenAccountIds: ['a', 'c'] } });
 
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
-    store.getState().pruneAccounts(new Set(['a', 'c']));
+    store.getState().pruneAccounts(new Set(['a', 'c', 'd']));
     expect(listener).not.toHaveBeenCalled();
     unsubscribe();
 
-    // Every selected account gone: the selection is empty, which means every account.
-    store.getState().pruneAccounts([]);
-    expect(store.getState().selectedAccountIds).toEqual([]);
+    // Every account that is left is hidden: the list cannot ask for none, so all are shown again.
+    store.getState().pruneAccounts(['a', 'c']);
+    expect(store.getState().hiddenAccountIds).toEqual([]);
   });
 
-  it('selects and deselects single accounts without duplicates', () => {
-    const { storage } = fakeStorage();
+  it('hides and shows single accounts without duplicates; showing all clears them', () => {
+    const { storage, read } = fakeStorage();
     const store = createSettingsStore(() => storage);
-    store.getState().setAccountSelected('a', true);
-    store.getState().setAccountSelected('a', true);
-    store.getState().setAccountSelected('b', true);
-    store.getState().setAccountSelected('a', false);
-    expect(store.getState().selectedAccountIds).toEqual(['b']);
-    store.getState().setSelectedAccountIds([' x ', 'x', 'y']);
-    expect(store.getState().selectedAccountIds).toEqual(['x', 'y']);
+    store.getState().setAccountShown('a', false);
+    store.getState().setAccountShown('a', false);
+    store.getState().setAccountShown('b', false);
+    store.getState().setAccountShown('a', true);
+    store.getState().setAccountShown('z', true);
+    expect(store.getState().hiddenAccountIds).toEqual(['b']);
+
+    store.getState().showAllAccounts();
+    expect(store.getState().hiddenAccountIds).toEqual([]);
+    expect(read()).toMatchObject({ state: { hiddenAccountIds: [] } });
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
+    store.getState().showAllAccounts();
+    expect(listener).not.toHaveBeenCalled();
+    unsubscribe();
   });
 
   it('refuses an invalid page size and never stores it', () => {

@@ -4,26 +4,38 @@ import { DEFAULT_PAGE_SIZE } from '@/lib/chats/filters';
 import type { Density } from '@/lib/density';
 import type { ThemePreference } from '@/lib/theme';
 import type { TimeStyle } from '@/lib/time-format';
+import { ADVANCE_SETTINGS, type AdvanceSetting } from '@/lib/triage/cursor';
 import { PAGE_SIZE } from '@/lib/wire/vocabulary';
+import { hiddenAmong } from './account-visibility';
 
 export type { Density };
 
 /** Client settings only: what the person chose, never data the server owns. */
 export interface Settings {
-  /** Accounts whose chats the list shows; empty means every account. */
-  selectedAccountIds: string[];
+  /** Accounts whose chats the list leaves out; every other account (one connected later too) is shown. */
+  hiddenAccountIds: string[];
+  /**
+   * A version 1 selection ("only these accounts"), kept until the accounts list arrives and turns it into hidden ids
+   * (the rest); null once converted, or when there was none.
+   */
+  legacyShownAccountIds: string[] | null;
   theme: ThemePreference;
   density: Density;
   pageSize: number;
   timeFormat: TimeStyle;
   /** Opening a chat marks it read (the chat-details feature reads this through the app). */
   markReadOnOpen: boolean;
+  /** After an action makes the cursor chat leave the view: open the next one, the previous one, or go back to the list. */
+  advance: AdvanceSetting;
 }
 
 export interface SettingsActions {
-  setAccountSelected: (accountId: string, selected: boolean) => void;
-  setSelectedAccountIds: (accountIds: readonly string[]) => void;
-  /** Drops ids of accounts that no longer exist, once the accounts list has arrived. */
+  setAccountShown: (accountId: string, shown: boolean) => void;
+  showAllAccounts: () => void;
+  /**
+   * Once the accounts list has arrived: drops ids of accounts that no longer exist and converts a version 1 selection
+   * (see `hiddenAmong`).
+   */
   pruneAccounts: (existingIds: Iterable<string>) => void;
   setTheme: (theme: ThemePreference) => void;
   setDensity: (density: Density) => void;
@@ -31,12 +43,13 @@ export interface SettingsActions {
   setPageSize: (pageSize: number) => boolean;
   setTimeFormat: (timeFormat: TimeStyle) => void;
   setMarkReadOnOpen: (markReadOnOpen: boolean) => void;
+  setAdvance: (advance: AdvanceSetting) => void;
 }
 
 export type SettingsState = Settings & SettingsActions;
 
 export const SETTINGS_STORAGE_KEY = 'triage.settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** Unipile's bounds for `limit` (lib/chats/filters.ts clamps to the same range; here an out-of-range value is refused). */
 export const PAGE_SIZE_MIN = PAGE_SIZE.min;
@@ -44,12 +57,14 @@ export const PAGE_SIZE_MAX = PAGE_SIZE.max;
 export const PAGE_SIZE_MESSAGE = `Page size must be a whole number from ${PAGE_SIZE_MIN} to ${PAGE_SIZE_MAX}`;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  selectedAccountIds: [],
+  hiddenAccountIds: [],
+  legacyShownAccountIds: null,
   theme: 'system',
   density: 'comfortable',
   pageSize: DEFAULT_PAGE_SIZE,
   timeFormat: 'relative',
   markReadOnOpen: true,
+  advance: 'next',
 });
 
 export function isValidPageSize(value: unknown): value is number {
@@ -79,6 +94,12 @@ function accountIdList(value: unknown): string[] {
   return [...new Set(ids)];
 }
 
+/** An old "only these accounts" selection; an empty one meant every account, so there is nothing to convert. */
+function legacySelection(value: unknown): string[] | null {
+  const ids = accountIdList(value);
+  return ids.length > 0 ? ids : null;
+}
+
 const record = (value: unknown): Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
@@ -89,27 +110,35 @@ const record = (value: unknown): Record<string, unknown> =>
 export function sanitizeSettings(value: unknown): Settings {
   const stored = record(value);
   return {
-    selectedAccountIds: accountIdList(stored.selectedAccountIds),
+    hiddenAccountIds: accountIdList(stored.hiddenAccountIds),
+    legacyShownAccountIds: legacySelection(stored.legacyShownAccountIds),
     theme: oneOf(THEMES, stored.theme, DEFAULT_SETTINGS.theme),
     density: oneOf(DENSITIES, stored.density, DEFAULT_SETTINGS.density),
     pageSize: isValidPageSize(stored.pageSize) ? stored.pageSize : DEFAULT_SETTINGS.pageSize,
     timeFormat: oneOf(TIME_FORMATS, stored.timeFormat, DEFAULT_SETTINGS.timeFormat),
     markReadOnOpen: typeof stored.markReadOnOpen === 'boolean' ? stored.markReadOnOpen : DEFAULT_SETTINGS.markReadOnOpen,
+    advance: oneOf(ADVANCE_SETTINGS, stored.advance, DEFAULT_SETTINGS.advance),
   };
 }
 
 /**
+ * Version 1 kept `selectedAccountIds` ("only these; none means all"): without the accounts list it cannot become
+ * hidden ids yet, so it is kept as `legacyShownAccountIds` and the list shows the same chats as before meanwhile.
  * Version 0 (the first prototype) kept `{ accounts: { [id]: boolean }, darkMode: boolean | null, compactRows,
  * limit: string | number, relativeTime }`. Anything unreadable becomes the default; the other fields survive.
  */
 export function migrateSettings(persisted: unknown, fromVersion: number): Settings {
+  if (fromVersion === 1) {
+    const v1 = record(persisted);
+    return sanitizeSettings({ ...v1, hiddenAccountIds: [], legacyShownAccountIds: v1.selectedAccountIds });
+  }
   if (fromVersion !== 0) return sanitizeSettings(persisted);
   const v0 = record(persisted);
   const accounts = record(v0.accounts);
   // It came from a text field then, so it may be a string.
   const pageSize = typeof v0.limit === 'string' ? Number(v0.limit.trim()) : v0.limit;
   return sanitizeSettings({
-    selectedAccountIds: Object.keys(accounts).filter((id) => accounts[id] === true),
+    legacyShownAccountIds: Object.keys(accounts).filter((id) => accounts[id] === true),
     theme: v0.darkMode === true ? 'dark' : v0.darkMode === false ? 'light' : 'system',
     density: v0.compactRows === true ? 'compact' : 'comfortable',
     pageSize,
@@ -132,19 +161,20 @@ export function createSettingsStore(getStorage: () => StateStorage = browserStor
     persist(
       (set, get) => ({
         ...DEFAULT_SETTINGS,
-        setAccountSelected: (accountId, selected) => {
-          const current = get().selectedAccountIds;
-          const has = current.includes(accountId);
-          if (selected === has) return;
-          set({ selectedAccountIds: selected ? [...current, accountId] : current.filter((id) => id !== accountId) });
+        setAccountShown: (accountId, shown) => {
+          const current = get().hiddenAccountIds;
+          const hidden = current.includes(accountId);
+          if (shown !== hidden) return;
+          set({ hiddenAccountIds: shown ? current.filter((id) => id !== accountId) : [...current, accountId] });
         },
-        setSelectedAccountIds: (accountIds) => set({ selectedAccountIds: accountIdList(accountIds) }),
+        showAllAccounts: () => {
+          if (get().hiddenAccountIds.length > 0 || get().legacyShownAccountIds) set({ hiddenAccountIds: [], legacyShownAccountIds: null });
+        },
         pruneAccounts: (existingIds) => {
-          const existing = new Set(existingIds);
-          const current = get().selectedAccountIds;
-          const kept = current.filter((id) => existing.has(id));
+          const { hiddenAccountIds: current, legacyShownAccountIds: legacy } = get();
+          const kept = hiddenAmong([...existingIds], current, legacy);
           // No write when nothing changed: every subscriber (and the query key) stays the same.
-          if (!sameIds(kept, current)) set({ selectedAccountIds: kept });
+          if (legacy || !sameIds(kept, current)) set({ hiddenAccountIds: kept, legacyShownAccountIds: null });
         },
         setTheme: (theme) => set({ theme: oneOf(THEMES, theme, get().theme) }),
         setDensity: (density) => set({ density: oneOf(DENSITIES, density, get().density) }),
@@ -155,18 +185,21 @@ export function createSettingsStore(getStorage: () => StateStorage = browserStor
         },
         setTimeFormat: (timeFormat) => set({ timeFormat: oneOf(TIME_FORMATS, timeFormat, get().timeFormat) }),
         setMarkReadOnOpen: (markReadOnOpen) => set({ markReadOnOpen }),
+        setAdvance: (advance) => set({ advance: oneOf(ADVANCE_SETTINGS, advance, get().advance) }),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
         version: SETTINGS_VERSION,
         storage: createJSONStorage(getStorage),
-        partialize: ({ selectedAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen }): Settings => ({
-          selectedAccountIds,
+        partialize: ({ hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance }): Settings => ({
+          hiddenAccountIds,
+          legacyShownAccountIds,
           theme,
           density,
           pageSize,
           timeFormat,
           markReadOnOpen,
+          advance,
         }),
         migrate: migrateSettings,
         // The stored copy of the current version is checked too, not trusted because its version number matches.

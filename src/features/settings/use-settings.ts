@@ -10,14 +10,25 @@ export function useSettings<T>(selector: (state: SettingsState) => T): T {
 }
 
 // Selectors for the app to hand settings to other features as props (features never import each other).
-export const selectSelectedAccountIds = (state: SettingsState) => state.selectedAccountIds;
+export const selectHiddenAccountIds = (state: SettingsState) => state.hiddenAccountIds;
+export const selectLegacyShownAccountIds = (state: SettingsState) => state.legacyShownAccountIds;
 export const selectTheme = (state: SettingsState) => state.theme;
 export const selectDensity = (state: SettingsState) => state.density;
 export const selectPageSize = (state: SettingsState) => state.pageSize;
 export const selectTimeFormat = (state: SettingsState) => state.timeFormat;
 export const selectMarkReadOnOpen = (state: SettingsState) => state.markReadOnOpen;
+export const selectAdvance = (state: SettingsState) => state.advance;
 
 /** The settings as they are now, outside React (the app prefetches the first page of the list before rendering). */
 export function readSettings(): SettingsState {
   return settingsStore.getState();
+}
+
+/**
+ * The accounts of the list prefetched before React renders: [] when nothing is hidden; null otherwise, since the
+ * shown ids need the accounts list (the app then skips the prefetch).
+ */
+export function initialListAccountIds(): string[] | null {
+  const { hiddenAccountIds, legacyShownAccountIds } = settingsStore.getState();
+  return hiddenAccountIds.length === 0 && !legacyShownAccountIds ? [] : null;
 }

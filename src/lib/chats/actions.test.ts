@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, applyChatAction, chatState, inverseAction, isUndoable, toggleAction } from './actions';
+import { actionLabel, applyChatAction, chatState, inverseAction, revertChatAction, toggleAction } from './actions';
 import type { InboxChat } from './model';
 
 const NOW = Date.parse('2026-03-10T12:00:00.000Z');
@@ -47,10 +47,13 @@ describe('chat actions', () => {
     expect(applyChatAction(base, { kind: 'pin', value: true }).pinned).toBe(true);
   });
 
-  it('an action and its inverse round-trip the flag, and only read is not undoable', () => {
+  it('an action and its inverse round-trip the flag; a revert puts back only the field the action changed', () => {
     const pinned = applyChatAction(base, { kind: 'pin', value: true });
     expect(applyChatAction(pinned, inverseAction({ kind: 'pin', value: true }))).toEqual(base);
-    expect(isUndoable('read')).toBe(false);
-    expect(['mute', 'archive', 'pin'].every((k) => isUndoable(k as 'mute'))).toBe(true);
+    // Another action landed meanwhile (muted): reverting the pin keeps it.
+    const both = applyChatAction(pinned, { kind: 'mute', value: true });
+    expect(revertChatAction(both, base, 'pin')).toEqual({ ...base, mute: both.mute });
+    const read = applyChatAction({ ...base, unreadCount: 4 }, { kind: 'read', value: true });
+    expect(revertChatAction(read, { ...base, unreadCount: 4 }, 'read').unreadCount).toBe(4);
   });
 });

@@ -55,12 +55,29 @@ export function applyChatAction(chat: InboxChat, action: ChatAction): InboxChat 
   }
 }
 
+/** `chat` with the state an action of `kind` changes put back as it was in `before` (an exact, per-chat rollback). */
+export function revertChatAction(chat: InboxChat, before: InboxChat, kind: ChatActionKind): InboxChat {
+  switch (kind) {
+    case 'read':
+      return { ...chat, unreadCount: before.unreadCount };
+    case 'mute':
+      return { ...chat, mute: before.mute };
+    case 'archive':
+      return { ...chat, archived: before.archived };
+    case 'pin':
+      return { ...chat, pinned: before.pinned };
+  }
+}
+
 /** Per action and value: the button's accessible name, and what the confirmation toast says once it is done. */
-const ACTION_WORDS: Record<ChatActionKind, Record<'on' | 'off', { label: string; done: string }>> = {
-  read: { on: { label: 'Mark as read', done: 'Marked as read' }, off: { label: 'Mark as unread', done: 'Marked as unread' } },
-  mute: { on: { label: 'Mute', done: 'Muted' }, off: { label: 'Unmute', done: 'Unmuted' } },
-  archive: { on: { label: 'Archive', done: 'Archived' }, off: { label: 'Unarchive', done: 'Unarchived' } },
-  pin: { on: { label: 'Pin', done: 'Pinned' }, off: { label: 'Unpin', done: 'Unpinned' } },
+const ACTION_WORDS: Record<ChatActionKind, Record<'on' | 'off', { label: string; done: string; doing: string }>> = {
+  read: {
+    on: { label: 'Mark as read', done: 'Marked as read', doing: 'Marking as read' },
+    off: { label: 'Mark as unread', done: 'Marked as unread', doing: 'Marking as unread' },
+  },
+  mute: { on: { label: 'Mute', done: 'Muted', doing: 'Muting' }, off: { label: 'Unmute', done: 'Unmuted', doing: 'Unmuting' } },
+  archive: { on: { label: 'Archive', done: 'Archived', doing: 'Archiving' }, off: { label: 'Unarchive', done: 'Unarchived', doing: 'Unarchiving' } },
+  pin: { on: { label: 'Pin', done: 'Pinned', doing: 'Pinning' }, off: { label: 'Unpin', done: 'Unpinned', doing: 'Unpinning' } },
 };
 
 const wordsFor = (action: ChatAction) => ACTION_WORDS[action.kind][action.value ? 'on' : 'off'];
@@ -75,7 +92,7 @@ export function actionDoneLabel(action: ChatAction): string {
   return wordsFor(action).done;
 }
 
-/** Archive, mute and pin move a chat out of sight or change how it notifies: worth an Undo. Read state is not. */
-export function isUndoable(kind: ChatActionKind): boolean {
-  return kind !== 'read';
+/** What is happening, for a bulk action's progress: "Archiving", "Marking as unread". */
+export function actionDoingLabel(action: ChatAction): string {
+  return wordsFor(action).doing;
 }

@@ -100,17 +100,19 @@ export interface ChatChange {
   update: (chat: InboxChat) => InboxChat;
   now: number;
   options?: PlaceOptions;
+  /** The chat as last known, for lists that no longer hold it (a rollback or undo of a chat that left them all). */
+  known?: InboxChat;
 }
 
 /**
  * Applies a change to the chat in every cached list and in its detail query, and returns what it replaced. The chat
  * to insert into lists that do not hold it yet comes from its detail query or any list that does.
  */
-export function applyChatChange(queryClient: QueryClient, { chatId, update, now, options }: ChatChange): CacheSnapshot {
+export function applyChatChange(queryClient: QueryClient, { chatId, update, now, options, known: lastKnown }: ChatChange): CacheSnapshot {
   const snapshot: [QueryKey, unknown][] = [];
   const detailKey = chatKeys.detail(chatId);
   const detail = queryClient.getQueryData<InboxChat>(detailKey);
-  const known = detail ?? findCachedChat(queryClient, chatId);
+  const known = detail ?? findCachedChat(queryClient, chatId) ?? lastKnown;
   const fallback = known ? update(known) : undefined;
 
   for (const [key, data] of queryClient.getQueriesData<ChatListData>({ queryKey: chatKeys.lists() })) {

@@ -115,3 +115,8 @@ export function findCachedChat(queryClient: QueryClient, chatId: string): InboxC
   }
   return undefined;
 }
+
+/** The freshest copy of a chat the cache holds: its detail query, else any loaded list. */
+export function knownChat(queryClient: QueryClient, chatId: string): InboxChat | undefined {
+  return queryClient.getQueryData<InboxChat>(chatKeys.detail(chatId)) ?? findCachedChat(queryClient, chatId);
+}
