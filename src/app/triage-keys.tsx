@@ -2,19 +2,17 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { ChatActionKind } from '@/lib/chats/actions';
 import type { ChatFilters } from '@/lib/chats/filters';
-import { chatKeys } from '@/lib/chats/keys';
 import { useCursorStore } from '@/lib/triage/cursor-store';
 import type { TriageView } from '@/lib/triage/screen';
 import { useShortcuts } from '@/lib/use-shortcuts';
 import { useUiStore } from '@/lib/ui-store';
 import { focusSearch } from '@/features/inbox';
-import { knownChat } from '@/lib/chats/list-pages';
-import { paletteChats, paletteCommands } from './palette-commands';
 
 // The triage code loads when the browser is idle or on the first key press; a key pressed before is not lost.
 const loadTriage = () => import('@/lib/triage/run-triage');
 const KeyboardShortcutsDialog = lazy(() => import('@/components/ui/keyboard-shortcuts-dialog').then((m) => ({ default: m.KeyboardShortcutsDialog })));
-const CommandPalette = lazy(() => import('@/features/palette'));
+// The palette, its commands and cmdk load on the first Ctrl/⌘+K.
+const PaletteHost = lazy(() => import('./palette-host'));
 
 export interface TriageKeysProps {
   view: TriageView;
@@ -82,12 +80,6 @@ export function TriageKeys({ view, onFiltersChange, composerId }: TriageKeysProp
     },
   });
 
-  // Read when the palette renders (it is modal: nothing moves the cursor while it is open).
-  const picked = useCursorStore((s) => s.picked.size);
-  const store = useCursorStore.getState();
-  const cursorId = view.openChatId ?? store.cursor.id;
-  const cursorChat = paletteOpen && cursorId !== null ? (knownChat(queryClient, cursorId) ?? null) : null;
-
   return (
     <>
       {loaded.help ? (
@@ -97,33 +89,19 @@ export function TriageKeys({ view, onFiltersChange, composerId }: TriageKeysProp
       ) : null}
       {loaded.palette ? (
         <Suspense fallback={null}>
-          <CommandPalette
+          <PaletteHost
             open={paletteOpen}
             onClose={() => setPaletteOpen(false)}
-            chats={paletteOpen ? paletteChats(queryClient, chatKeys.list(view.params)) : []}
-            onOpenChat={(chatId) => {
-              store.setCursor(chatId, 0);
-              view.openChat(chatId, { replace: false });
+            view={view}
+            undoWhat={undoWhat}
+            handlers={{
+              triage,
+              undo,
+              setFilters: onFiltersChange,
+              openSettings: () => useUiStore.getState().openSettings(),
+              openHelp,
+              focusSearch: () => void focusSearch(),
             }}
-            commands={paletteCommands(
-              { cursorChat, picked, filters: view.params.filters, undoWhat },
-              {
-                triage,
-                undo,
-                toggleSelect: () => {
-                  if (cursorChat) store.toggle(cursorChat.id, store.cursor.index);
-                },
-                selectAll: () => {
-                  const chats = paletteChats(queryClient, chatKeys.list(view.params));
-                  if (chats.length > 0) store.pickAll(chats.map((c) => c.id));
-                },
-                clearSelection: store.clearPicked,
-                setFilters: onFiltersChange,
-                openSettings: () => useUiStore.getState().openSettings(),
-                openHelp,
-                focusSearch: () => void focusSearch(),
-              },
-            )}
           />
         </Suspense>
       ) : null}

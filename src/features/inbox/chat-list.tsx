@@ -9,7 +9,6 @@ import { retryingText, type ErrorContext } from '@/lib/error-messages';
 import { ErrorState } from '@/components/ui/error-state';
 import type { ChatActionKind } from '@/lib/chats/actions';
 import { AccountsUnavailable, ChatListEmpty, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
-import { BulkBar } from './bulk-bar';
 import { ChatListToolbar } from './chat-list-toolbar';
 import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
 import type { FiltersChange } from './filter-bar';
@@ -49,6 +48,9 @@ const NO_INVALID_FILTERS: readonly InvalidFilter[] = [];
 // holds the bar's place meanwhile (the first page of chats takes longer to arrive than this small chunk).
 // Memoized: its props change with the filters and the loaded pages, not on every scroll frame that re-renders the list.
 const FilterBar = lazy(() => import('./filter-bar').then((module) => ({ default: memo(module.default) })));
+
+// Only while chats are picked: the first x loads it (a frame of the same height holds its place meanwhile).
+const BulkBar = lazy(() => import('./bulk-bar').then((module) => ({ default: module.BulkBar })));
 
 function FilterBarFrame() {
   return (
@@ -241,7 +243,9 @@ export function ChatList({
         />
       </Suspense>
       {picking ? (
-        <BulkBar headingId={headingId} chats={chats} picked={picked} onAction={(kind, value) => onTriage?.(kind, value)} />
+        <Suspense fallback={<div aria-hidden="true" className="h-11 shrink-0 border-b border-line bg-selected/60" />}>
+          <BulkBar headingId={headingId} chats={chats} picked={picked} onAction={(kind, value) => onTriage?.(kind, value)} />
+        </Suspense>
       ) : (
       <ChatListToolbar
         accountsNote={accountsNote}
