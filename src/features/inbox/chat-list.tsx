@@ -30,6 +30,8 @@ export interface ChatListProps {
   onOpenChat: (chatId: string, options?: { replace?: boolean }) => void;
   /** The bulk bar's actions on the picked chats (`value` for Mark read / Mark unread; otherwise a toggle). */
   onTriage?: (kind: ChatActionKind, value?: boolean) => void;
+  /** The cursor rested on a chat, or the pointer on a row: load it ahead, so Enter opens it at once. */
+  onRest?: (chatId: string) => void;
   /** While some accounts are hidden in Settings: a chip in the header says so and can show them all. */
   accountsNote?: { shown: number; total: number; onShowAll: () => void } | null;
   /** A filter changed in the filter bar (the app puts it in the URL). */
@@ -87,6 +89,7 @@ export function ChatList({
   invalidFilters = NO_INVALID_FILTERS,
   title,
   onTriage,
+  onRest,
   accountsNote = null,
 }: ChatListProps) {
   const { query, view, accounts, accountsById } = useChatList(params);
@@ -134,7 +137,8 @@ export function ChatList({
     if (wantsNextPage) void fetchNextPage();
   }, [wantsNextPage, fetchNextPage]);
 
-  const { onKeyDown, activate } = useListCursor({
+  const { onKeyDown, activate, onPointerOver, onPointerLeave } = useListCursor({
+    onRest,
     view,
     position,
     listKey,
@@ -198,6 +202,8 @@ export function ChatList({
           aria-activedescendant={cursorId !== null ? optionId(cursorId) : undefined}
           aria-busy={switching}
           onKeyDown={onKeyDown}
+          onPointerOver={onPointerOver}
+          onPointerLeave={onPointerLeave}
           className="chat-listbox relative w-full"
           style={{ height: virtualizer.getTotalSize() }}
         >

@@ -11,7 +11,7 @@ import type { Account } from '@/lib/accounts';
 import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
 import type { Density } from '@/lib/density';
-import { describeChat, describeMute, visibleFolders } from '@/lib/chats/describe';
+import { accountShortName, describeChat, describeMute, visibleFolders } from '@/lib/chats/describe';
 import { timeFormat, type TimeStyle } from '@/lib/time-format';
 
 export const ROW_HEIGHT: Record<Density, number> = { comfortable: 72, compact: 52 };
@@ -43,11 +43,22 @@ export interface ChatRowProps {
   now: number;
   /** Relative ("5m") or absolute ("14:05") time of last activity. */
   timeStyle: TimeStyle;
+  /** The last message and what the previews know of the chat; undefined until they arrive (the line stays empty). */
+  preview?: RowPreview;
   /** A click: open it; Ctrl/⌘+click or its checkbox: pick or unpick it; Shift+click: pick up to it. */
   onActivate: (chatId: string, how: RowActivation) => void;
 }
 
 export type RowActivation = 'open' | 'toggle' | 'extend';
+
+export interface RowPreview {
+  /** "You: see you then", "Amelia: sounds good", "Photo"; '' when the chat has no message. */
+  line: string;
+  /** The name to show, when the chat has none of its own (a 1:1 chat's other attendee). */
+  name: string;
+  /** The chat has a picture: only then is it requested. */
+  picture: boolean;
+}
 
 function activationOf(event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): RowActivation {
   if (event.shiftKey) return 'extend';
@@ -64,8 +75,8 @@ function StateIcon({ title, children }: { title: string; children: ReactNode }) 
 }
 
 const ICON = 'size-3.5';
-/** The source/subject/folders run: whatever does not fit is clipped under a short fade, never drawn over the time. */
-const DETAILS = 'fade-end flex min-w-0 items-center gap-1.5 overflow-hidden text-[13px] text-muted';
+/** A run of details: text that does not fit ends in an ellipsis; chips never shrink, so none is cut mid-word. */
+const DETAILS = 'flex min-w-0 items-center gap-1.5 overflow-hidden text-[13px] text-muted';
 
 function StateIcons({ chat }: { chat: InboxChat }) {
   const mute = describeMute(chat);
@@ -129,16 +140,17 @@ function UnreadBadge({ count }: { count: number }) {
   );
 }
 
-function Source({ chat, account }: { chat: InboxChat; account: Account | undefined }) {
+function Source({ chat, account, compact }: { chat: InboxChat; account: Account | undefined; compact: boolean }) {
   const label = providerLabel(chat.provider);
   // An unknown provider has no recognisable icon, so its raw name is always shown.
   const unknown = !isKnownProvider(chat.provider);
+  // The icon says the provider; the label says which of its accounts (the whole name is in the tooltip and the label).
+  const accountLabel = account ? accountShortName(account.name, chat.provider) : null;
   return (
-    // Shrinks faster than the subject next to it: "LinkedIn — Rec… · Your application" reads better than the reverse.
-    <span className="flex min-w-[6rem] shrink-[3] items-center gap-1.5" title={label}>
+    <span className="flex min-w-0 shrink-[3] items-center gap-1" title={account ? `${label} · ${account.name}` : label}>
       <ProviderIcon provider={chat.provider} />
       {unknown ? <DrawnText text={label} className="shrink-0 font-medium" /> : null}
-      {account ? <DrawnText text={account.name} className="truncate" /> : unknown ? null : <DrawnText text={label} className="truncate" />}
+      {accountLabel && !compact ? <DrawnText text={accountLabel} className="min-w-0 truncate" /> : null}
       {/* Its chats stop syncing until someone reconnects it. An icon fits the narrow line; the words are in the tooltip and the row's label. */}
       {account && accountNeedsReconnect(account.status) ? (
         <span title={describeAccountStatus(account.status).long} className="inline-flex shrink-0 text-danger">
@@ -159,12 +171,12 @@ function Folders({ chat }: { chat: InboxChat }) {
   return (
     <>
       {badge ? (
-        <Badge tone="accent">
+        <Badge tone="accent" className="shrink-0">
           <DrawnText text={badge} />
         </Badge>
       ) : null}
       {folders.slice(0, MAX_FOLDER_CHIPS).map((folder) => (
-        <Badge key={folder} className="max-w-28" title={folder}>
+        <Badge key={folder} className="max-w-28 shrink-0" title={folder}>
           <DrawnText text={folder} className="truncate" />
         </Badge>
       ))}
@@ -194,19 +206,40 @@ function LastActivity({ at, now, style }: { at: number | null; now: number; styl
  * The option's aria-label (describeChat) says everything in words. Its only text node is the name, so what is seen
  * and what is heard start the same way; the other details are drawn (DrawnText) and hidden from assistive technology.
  */
-export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, start, density, selected, cursor, picked, now, timeStyle, onActivate }: ChatRowProps) {
+export const ChatRow = memo(function ChatRow({
+  chat: listed,
+  account,
+  index,
+  setSize,
+  start,
+  density,
+  selected,
+  cursor,
+  picked,
+  now,
+  timeStyle,
+  preview,
+  onActivate,
+}: ChatRowProps) {
+  // A chat without a name of its own is called what the previews found (the other attendee), as everywhere else.
+  const chat = preview && preview.name !== listed.displayName ? { ...listed, displayName: preview.name } : listed;
   const unread = chat.unreadCount > 0;
   const compact = density === 'compact';
-  const name = <span className={cn('truncate text-sm text-ink', unread ? 'font-semibold' : 'font-medium')}>{chat.displayName}</span>;
-  const subject = chat.subject ? <DrawnText text={chat.subject} className="min-w-[2.5rem] truncate" /> : null;
+  const id = optionId(chat.id);
+  const line = preview?.line ?? '';
+  const name = <span className={cn('min-w-0 truncate text-sm text-ink', unread ? 'font-semibold' : 'font-medium')}>{chat.displayName}</span>;
+  const subject = chat.subject ? <DrawnText text={chat.subject} className={cn('max-w-[50%] shrink-0 truncate', unread ? 'font-medium text-ink' : '')} /> : null;
+  // What was said last: brighter while unread, so read and unread rows differ by more than weight.
+  const said = line ? <DrawnText text={line} className={cn('min-w-0 flex-1 truncate', unread ? 'text-ink' : 'text-muted')} /> : <span className="flex-1" />;
   return (
     <div
-      id={optionId(chat.id)}
+      id={id}
       role="option"
       aria-selected={selected}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       aria-label={describeChat(chat, account)}
+      aria-describedby={line ? `${id}-said` : undefined}
       data-chat-id={chat.id}
       data-cursor={cursor ? '' : undefined}
       className={cn(
@@ -223,10 +256,16 @@ export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, st
       }}
       onClick={(e) => onActivate(chat.id, activationOf(e))}
     >
+      {line ? (
+        <span id={`${id}-said`} hidden>
+          {line}
+        </span>
+      ) : null}
       <span aria-hidden="true" className={cn('absolute left-1.5 size-1.5 rounded-full', unread ? 'bg-accent' : 'bg-transparent')} />
       <span className="relative shrink-0">
         <Avatar
-          src={pictureUrl(chat.id)}
+          // Requested only when the previews say there is one: a missing picture costs no request and no console error.
+          src={preview?.picture ? pictureUrl(chat.id) : null}
           name={chat.displayName}
           colorSeed={chat.id}
           size={compact ? 28 : 40}
@@ -249,14 +288,15 @@ export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, st
       </span>
       {compact ? (
         <div className="flex min-w-0 flex-1 items-center gap-2">
-          <span className="flex max-w-[45%] min-w-0 shrink-0 items-center gap-1.5">
+          <span className="flex max-w-[40%] min-w-0 shrink-0 items-center gap-1.5">
             {name}
             <KindIcon chat={chat} />
           </span>
           <span aria-hidden="true" className={cn(DETAILS, 'flex-1')}>
-            <Source chat={chat} account={account} />
-            <Folders chat={chat} />
+            <Source chat={chat} account={account} compact />
             {subject}
+            {said}
+            <Folders chat={chat} />
           </span>
           <span aria-hidden="true" className="flex shrink-0 items-center gap-1.5">
             <StateIcons chat={chat} />
@@ -266,27 +306,26 @@ export const ChatRow = memo(function ChatRow({ chat, account, index, setSize, st
         </div>
       ) : (
         <div className="min-w-0 flex-1">
-          {/* Line 1: who, and the chat's states; line 2: where it comes from, what it is about, unread count. */}
+          {/* Line 1: who, where from, the chat's states and time; line 2: what was said last, unread count. */}
           <div className="flex items-center gap-1.5">
             {name}
             <KindIcon chat={chat} />
+            <span aria-hidden="true" className={cn(DETAILS, 'ml-1 shrink-[3]')}>
+              <Source chat={chat} account={account} compact={false} />
+            </span>
             <span aria-hidden="true" className="ml-auto flex shrink-0 items-center gap-1.5 pl-2">
               <StateIcons chat={chat} />
               <LastActivity at={chat.lastActivityAt} now={now} style={timeStyle} />
             </span>
           </div>
-          <div aria-hidden="true" className="mt-1 flex h-[18px] items-center">
+          <div aria-hidden="true" className="mt-1 flex h-[18px] items-center gap-1.5">
             <span className={cn(DETAILS, 'flex-1')}>
-              <Source chat={chat} account={account} />
-              {subject ? (
-                <>
-                  <DrawnText text="·" className="text-faint" />
-                  {subject}
-                </>
-              ) : null}
+              {subject}
+              {subject && line ? <DrawnText text="·" className="shrink-0 text-faint" /> : null}
+              {said}
               <Folders chat={chat} />
             </span>
-            <span className="ml-auto flex shrink-0 items-center pl-2">
+            <span className="flex shrink-0 items-center">
               <UnreadBadge count={chat.unreadCount} />
             </span>
           </div>

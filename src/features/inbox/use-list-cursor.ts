@@ -32,14 +32,20 @@ export interface ListCursorOptions {
   pageRows: number;
   onOpenChat: (chatId: string, options?: { replace?: boolean }) => void;
   scrollToIndex: (index: number) => void;
+  /** The cursor rested on a chat (or the pointer on a row): a good moment to load it ahead of Enter. */
+  onRest?: (chatId: string) => void;
 }
+
+/** How long the cursor or the pointer stays on a chat before it is loaded ahead: a glance, not a pass-over. */
+export const CURSOR_REST_MS = 100;
+export const HOVER_REST_MS = 150;
 
 /**
  * The list's side of the one cursor (lib/triage/cursor-store.ts): where it shows in this view, the keys that move it
  * and pick chats, and clicks. With a chat open, moving the cursor opens the chat it lands on (replacing the history
  * entry, so Back leaves the chat instead of replaying every chat visited).
  */
-export function useListCursor({ view, position, listKey, activeChatId, pageRows, onOpenChat, scrollToIndex }: ListCursorOptions) {
+export function useListCursor({ view, position, listKey, activeChatId, pageRows, onOpenChat, scrollToIndex, onRest }: ListCursorOptions) {
   const { chats } = view;
   const { cursorIndex, cursorId, vanished } = position;
 
@@ -82,6 +88,33 @@ export function useListCursor({ view, position, listKey, activeChatId, pageRows,
   useEffect(() => {
     if (cursorIndex >= 0) latestScroll.current(cursorIndex);
   }, [cursorIndex]);
+
+  const restRef = useRef(onRest);
+  useEffect(() => {
+    restRef.current = onRest;
+  });
+  useEffect(() => {
+    if (cursorId === null || cursorId === activeChatId) return;
+    const timer = window.setTimeout(() => restRef.current?.(cursorId), CURSOR_REST_MS);
+    return () => window.clearTimeout(timer);
+  }, [cursorId, activeChatId]);
+  // The pointer resting on a row: one timer for the list, restarted by each row the pointer enters.
+  const hoverTimer = useRef(0);
+  const hovered = useRef<string | null>(null);
+  const onPointerOver = useCallback((event: { target: EventTarget }) => {
+    const row = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-chat-id]') : null;
+    const chatId = row?.dataset.chatId;
+    // Moving within the same row (over its name, its icons) is still resting on it.
+    if (!chatId || chatId === hovered.current) return;
+    hovered.current = chatId;
+    window.clearTimeout(hoverTimer.current);
+    hoverTimer.current = window.setTimeout(() => restRef.current?.(chatId), HOVER_REST_MS);
+  }, []);
+  const onPointerLeave = useCallback(() => {
+    hovered.current = null;
+    window.clearTimeout(hoverTimer.current);
+  }, []);
+  useEffect(() => () => window.clearTimeout(hoverTimer.current), []);
 
   const move = (how: CursorMove, extend = false) => () => {
     const target = vanished && how === 'next' ? cursorIndex : vanished && how === 'previous' ? Math.max(0, cursorIndex - 1) : nextIndex(how, cursorIndex, chats.length, pageRows);
@@ -153,5 +186,5 @@ export function useListCursor({ view, position, listKey, activeChatId, pageRows,
     [],
   );
 
-  return { onKeyDown, activate };
+  return { onKeyDown, activate, onPointerOver, onPointerLeave };
 }

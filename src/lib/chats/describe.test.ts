@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxChat } from './model';
 import { makeChat } from './inbox-chat.fixture';
-import { describeChat, visibleFolders } from './describe';
+import { accountShortName, describeChat, visibleFolders } from './describe';
 import { createTimeFormatter } from '../time-format';
 
 const format = createTimeFormatter({ locale: 'en-US', timeZone: 'UTC' });
@@ -61,5 +61,16 @@ describe('describeChat', () => {
 describe('visibleFolders', () => {
   it('labels known folders and keeps custom names', () => {
     expect(visibleFolders({ folders: ['INBOX', 'INBOX_LINKEDIN_CLASSIC', 'INBOX_LINKEDIN_ORGANIZATION', 'VIP'] })).toEqual(['LinkedIn Classic', 'Organization', 'VIP']);
+  });
+});
+
+describe('accountShortName', () => {
+  it('drops the provider the icon already shows, and keeps names without it whole', () => {
+    expect(accountShortName('LinkedIn — Recruiting', 'LINKEDIN')).toBe('Recruiting');
+    expect(accountShortName('X — @triage_app', 'TWITTER')).toBe('@triage_app');
+    expect(accountShortName('Instagram - @studio.triage', 'INSTAGRAM')).toBe('@studio.triage');
+    expect(accountShortName('WhatsApp — Personal', 'WHATSAPP')).toBe('Personal');
+    expect(accountShortName('Sales team — EMEA', 'SLACK')).toBe('Sales team — EMEA');
+    expect(accountShortName('Work', 'SLACK')).toBe('Work');
   });
 });

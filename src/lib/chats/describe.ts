@@ -47,3 +47,18 @@ export function describeChat(
   parts.push(chat.lastActivityAt === null ? 'no activity yet' : `last activity ${format.absolute(chat.lastActivityAt)}`);
   return parts.join(', ');
 }
+
+/**
+ * The part of an account's name that tells it apart from the others: the row's provider icon already says the
+ * provider, so "LinkedIn — Recruiting" reads "Recruiting" and "X — @triage_app" reads "@triage_app". Names without
+ * such a prefix are kept whole.
+ */
+export function accountShortName(name: string, provider: string): string {
+  const match = /^(.+?)\s+[—–-]\s+(.+)$/u.exec(name.trim());
+  if (!match) return name;
+  const [, head = '', rest = ''] = match;
+  const label = providerLabel(provider).toLowerCase();
+  const prefix = head.toLowerCase();
+  // "X (Twitter)" is written "X" in account names; "LinkedIn" as is.
+  return label === prefix || label.split(/\s+/)[0] === prefix || provider.toLowerCase() === prefix ? rest : name;
+}
