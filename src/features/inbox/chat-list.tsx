@@ -58,7 +58,6 @@ function FilterBarFrame() {
   return (
     <div aria-hidden="true" className="shrink-0 border-b border-line px-3 py-2">
       <div className="h-8 rounded-md border border-line bg-raised" />
-      <div className="mt-2 hidden h-7 sm:block lg:h-[62px]" />
     </div>
   );
 }

@@ -21,16 +21,19 @@ interface Setup {
   accountsById?: ReadonlyMap<string, Account>;
   chats?: InboxChat[];
   invalid?: InvalidFilter[];
+  /** The pane's width in px (the list pane beside a chat is 420 px); the window's by default. */
+  width?: number;
 }
 
 /** The bar over filters held as the app holds them (in the URL): each change is recorded, then shown. */
-async function renderBar({ filters = {}, accountIds = [], accountsById = WHATSAPP_AND_LINKEDIN, chats = [], invalid = [] }: Setup = {}) {
+async function renderBar({ filters = {}, accountIds = [], accountsById = WHATSAPP_AND_LINKEDIN, chats = [], invalid = [], width }: Setup = {}) {
   const onChange = vi.fn<FiltersChange>();
   const onClear = vi.fn<() => void>();
   const onLeaveSearch = vi.fn<() => void>();
   function Harness() {
     const [current, setCurrent] = useState(filters);
     return (
+      <div data-testid="pane" style={{ width }}>
       <FilterBar
         filters={current}
         accountIds={accountIds}
@@ -47,39 +50,60 @@ async function renderBar({ filters = {}, accountIds = [], accountsById = WHATSAP
           setCurrent({});
         }}
       />
+      </div>
     );
   }
   await render(<Harness />);
   return { onChange, onClear, onLeaveSearch };
 }
 
-const select = (name: string) => page.getByRole('combobox', { name });
-const chip = (label: string) => page.getByRole('button', { name: `Remove filter: ${label}` });
+const select = (name: string) => page.getByRole('combobox', { name, exact: true });
+const searchBox = () => page.getByRole('searchbox', { name: 'Search chats' });
+const moreButton = () => page.getByRole('button', { name: /^More filters/ });
+const rect = (element: Element) => element.getBoundingClientRect();
+/** The control a select is drawn in: the pill that shows it highlighted when its filter is on. */
+const pill = (name: string) => select(name).element().parentElement!;
+/** The words a select's pill shows for its choice. */
+const face = (name: string) => pill(name).querySelector('span')?.textContent;
+
+async function openMore() {
+  await moreButton().click();
+  await expect.element(moreButton()).toHaveAttribute('aria-expanded', 'true');
+}
 
 afterEach(async () => {
   await page.viewport(1280, 800);
 });
 
 describe('FilterBar', () => {
-  it.each<[string, string, ChatFilters]>([
-    ['Provider', 'LINKEDIN', { provider: 'LINKEDIN' }],
-    ['Read state', 'true', { unread: true }],
-    ['Read state', 'false', { unread: false }],
-    ['Folder', 'INBOX_LINKEDIN_RECRUITER', { folder: 'INBOX_LINKEDIN_RECRUITER' }],
-    ['View', 'archived', { view: 'archived' }],
-    ['View', 'all', { view: 'all' }],
-  ])('%s = %s changes the filters to %o, as a new step in history', async (name, value, expected) => {
+  it.each<[string, string, ChatFilters, boolean]>([
+    ['Provider', 'LINKEDIN', { provider: 'LINKEDIN' }, false],
+    ['Read state', 'true', { unread: true }, false],
+    ['Read state', 'false', { unread: false }, false],
+    ['Folder', 'INBOX_LINKEDIN_RECRUITER', { folder: 'INBOX_LINKEDIN_RECRUITER' }, true],
+    ['View', 'archived', { view: 'archived' }, true],
+    ['View', 'all', { view: 'all' }, true],
+    ['Pinned', 'true', { pinned: true }, true],
+    ['Muted', 'true', { muted: true }, true],
+    ['Muted', 'false', { muted: false }, true],
+  ])('%s = %s changes the filters to %o, as a new step in history', async (name, value, expected, behindMore) => {
     const { onChange } = await renderBar();
+    if (behindMore) {
+      // The rarer filters are out of sight (display: none) until "More filters" is opened.
+      await expect.element(select(name)).not.toBeInTheDocument();
+      await openMore();
+    }
     await select(name).selectOptions(value);
     expect(onChange).toHaveBeenCalledExactlyOnceWith(expected, { replace: false });
+    await expect.element(select(name)).toHaveValue(value);
   });
 
   it('sets a select back to "all" by removing its filter', async () => {
     const { onChange } = await renderBar({ filters: { provider: 'WHATSAPP', unread: true } });
     await select('Provider').selectOptions('All providers');
     expect(onChange).toHaveBeenLastCalledWith({ provider: undefined, unread: true }, { replace: false });
-    await expect.element(chip('WhatsApp')).not.toBeInTheDocument();
-    await expect.element(chip('Unread')).toBeVisible();
+    await expect.element(select('Provider')).toHaveValue('');
+    await expect.element(select('Read state')).toHaveValue('true');
   });
 
   it('offers the providers of the selected accounts, with the unread chats loaded for each', async () => {
@@ -92,38 +116,88 @@ describe('FilterBar', () => {
 
   it('offers LinkedIn folders only when a LinkedIn account is shown, and custom folders once seen', async () => {
     await renderBar({ accountIds: ['wa'], chats: [makeChat('a', { folders: ['INBOX', 'Clients'] })] });
+    await openMore();
     const folders = select('Folder').getByRole('option');
     await expect.element(folders).toHaveLength(3);
     expect(folders.all().map((option) => option.element().textContent)).toEqual(['All folders', 'Inbox', 'Clients']);
     await expect.element(select('Provider').getByRole('option')).toHaveLength(2);
   });
 
-  it('toggles Pinned and Muted, saying whether each is on', async () => {
-    const { onChange } = await renderBar();
-    const pinned = page.getByRole('button', { name: 'Pinned', exact: true });
-    await expect.element(pinned).toHaveAttribute('aria-pressed', 'false');
-    await pinned.click();
-    expect(onChange).toHaveBeenLastCalledWith({ pinned: true }, { replace: false });
-    await expect.element(pinned).toHaveAttribute('aria-pressed', 'true');
-    await pinned.click();
-    expect(onChange).toHaveBeenLastCalledWith({ pinned: undefined }, { replace: false });
-    await expect.element(pinned).toHaveAttribute('aria-pressed', 'false');
+  it('shows each active filter once, as its highlighted control, never also as a chip', async () => {
+    await renderBar({ filters: { provider: 'WHATSAPP', unread: false, pinned: true, muted: false, q: 'ops' } });
+    await expect.element(searchBox()).toHaveValue('ops');
+    await expect.element(page.getByRole('button', { name: /^Remove filter/ })).not.toBeInTheDocument();
+    expect(pill('Provider').dataset.active).toBe('true');
+    expect(face('Read state')).toBe('Read');
+    // The rarer ones are counted on their button, and highlighted inside.
+    await expect.element(moreButton()).toHaveAccessibleName('More filters, 2 active');
+    await openMore();
+    for (const name of ['Pinned', 'Muted']) expect(pill(name).dataset.active).toBe('true');
+    for (const name of ['View', 'Folder']) expect(pill(name).dataset.active).toBe('false');
+    expect(face('Muted')).toBe('Not muted');
+  });
 
-    const muted = page.getByRole('button', { name: 'Muted', exact: true });
-    await muted.click();
-    expect(onChange).toHaveBeenLastCalledWith({ pinned: undefined, muted: true }, { replace: false });
-    await expect.element(muted).toHaveAttribute('aria-pressed', 'true');
-    await expect.element(chip('Muted')).toBeVisible();
+  it('fits one row in the 420 px list pane, and setting filters never changes its height', async () => {
+    await renderBar({ width: 420 });
+    const pane = page.getByTestId('pane').element();
+    const height = rect(pane).height;
+    // One row of 32 px controls and its padding: no second row for chips.
+    expect(height).toBeLessThanOrEqual(50);
+    const sameRow = () => {
+      const tops = [searchBox().element(), pill('Provider'), pill('Read state'), moreButton().element()].map((e) => rect(e).top + rect(e).height / 2);
+      return Math.max(...tops) - Math.min(...tops);
+    };
+    expect(sameRow()).toBeLessThanOrEqual(2);
+    await select('Provider').selectOptions('WHATSAPP');
+    await select('Read state').selectOptions('true');
+    await openMore();
+    await select('Pinned').selectOptions('true');
+    await page.getByLabelText('Since').fill('2026-05-01');
+    await expect.poll(() => moreButton().element().getAttribute('aria-label')).toBe('More filters, 2 active');
+    expect(rect(pane).height).toBe(height);
+    expect(sameRow()).toBeLessThanOrEqual(2);
+    // Nothing spills out of the pane either.
+    expect(rect(moreButton().element()).right).toBeLessThanOrEqual(rect(pane).right);
+    expect(rect(searchBox().element()).width).toBeGreaterThanOrEqual(80);
+  });
+
+  it('"More filters" is keyboard-usable: Tab moves through it, Esc closes it and gives focus back to its button', async () => {
+    await renderBar();
+    const more = moreButton();
+    await expect.element(more).toHaveAttribute('aria-expanded', 'false');
+    await more.click();
+    await expect.element(more).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab();
+    await expect.element(select('View')).toHaveFocus();
+    await userEvent.tab();
+    await expect.element(select('Folder')).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(more).toHaveAttribute('aria-expanded', 'false');
+    await expect.element(more).toHaveFocus();
+    await expect.element(select('View')).not.toBeInTheDocument();
+    // Enter opens it again; Shift+Tab out of it (back past the button) closes it.
+    await userEvent.keyboard('{Enter}');
+    await expect.element(more).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.tab({ shift: true });
+    await expect.element(more).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('closes "More filters" on a click outside it, not on one inside it', async () => {
+    await renderBar();
+    await openMore();
+    await page.getByText('Last activity').click();
+    await expect.element(moreButton()).toHaveAttribute('aria-expanded', 'true');
+    await searchBox().click();
+    await expect.element(moreButton()).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('searches once typing pauses, then refines the same history step', async () => {
     const { onChange } = await renderBar();
-    const search = page.getByRole('searchbox', { name: 'Search chats' });
+    const search = searchBox();
     await search.fill('ada');
     // Not on every keystroke: the list waits for a pause.
     expect(onChange).not.toHaveBeenCalled();
     await expect.poll(() => onChange.mock.calls).toEqual([[{ q: 'ada' }, { replace: false }]]);
-    await expect.element(chip('“ada”')).toBeVisible();
     await search.fill('ada lovelace ');
     await expect.poll(() => onChange.mock.lastCall).toEqual([{ q: 'ada lovelace' }, { replace: true }]);
   });
@@ -131,13 +205,13 @@ describe('FilterBar', () => {
   it('takes a "/" pressed before the bar arrived: the box has focus once it mounts', async () => {
     expect(focusSearch()).toBe(true);
     await renderBar();
-    await expect.element(page.getByRole('searchbox', { name: 'Search chats' })).toHaveFocus();
-    await expect.element(page.getByRole('searchbox', { name: 'Search chats' })).toHaveValue('');
+    await expect.element(searchBox()).toHaveFocus();
+    await expect.element(searchBox()).toHaveValue('');
   });
 
   it('Enter or ↓ in the box searches now and goes to the results; Esc empties it and goes back to the list', async () => {
     const { onChange, onLeaveSearch } = await renderBar();
-    const search = page.getByRole('searchbox', { name: 'Search chats' });
+    const search = searchBox();
     await search.fill('ada');
     await userEvent.keyboard('{Enter}');
     // No wait for the typing pause: Enter commits what is typed.
@@ -152,31 +226,31 @@ describe('FilterBar', () => {
     expect(onLeaveSearch).toHaveBeenCalledTimes(3);
   });
 
-  it('opens the dates on demand and filters from the start of the day chosen', async () => {
+  it('filters from the start of the day chosen, and removes a date with its own button', async () => {
     const { onChange } = await renderBar();
-    const dates = page.getByRole('button', { name: 'Dates' });
-    await expect.element(dates).toHaveAttribute('aria-expanded', 'false');
-    await expect.element(page.getByLabelText('Since')).not.toBeInTheDocument();
-    await dates.click();
-    await expect.element(dates).toHaveAttribute('aria-expanded', 'true');
-    await dates.click();
-    await expect.element(page.getByLabelText('Since')).not.toBeInTheDocument();
-    await dates.click();
+    await openMore();
     await page.getByLabelText('Since').fill('2026-05-01');
     await expect.poll(() => onChange.mock.lastCall).toEqual([{ after: new Date(2026, 4, 1).toISOString() }, { replace: false }]);
     await page.getByLabelText('Before').fill('2026-05-31');
     await expect.poll(() => onChange.mock.lastCall?.[0]).toEqual({ after: new Date(2026, 4, 1).toISOString(), before: new Date(2026, 4, 31).toISOString() });
+    await expect.element(page.getByRole('group', { name: 'Last activity' })).toBeVisible();
+    await page.getByRole('button', { name: 'Remove filter: Since' }).click();
+    expect(onChange).toHaveBeenLastCalledWith({ after: undefined, before: new Date(2026, 4, 31).toISOString() }, { replace: false });
+    await expect.element(page.getByLabelText('Since')).toHaveValue('');
+    await expect.element(page.getByLabelText('Since')).toHaveFocus();
+    await expect.element(page.getByRole('button', { name: 'Remove filter: Since' })).not.toBeInTheDocument();
   });
 
-  it('shows each active filter as a chip that removes it, and Clear filters removes them all', async () => {
-    const { onChange, onClear } = await renderBar({ filters: { view: 'archived', provider: 'WHATSAPP', unread: false, muted: false, q: 'ops' } });
-    for (const label of ['Archived', 'WhatsApp', 'Read', 'Not muted', '“ops”']) await expect.element(chip(label)).toBeVisible();
-    await chip('WhatsApp').click();
-    expect(onChange).toHaveBeenLastCalledWith({ view: 'archived', provider: undefined, unread: false, muted: false, q: 'ops' }, { replace: false });
-    await expect.element(chip('WhatsApp')).not.toBeInTheDocument();
+  it('Clear filters, in "More filters" while any filter is on, removes them all and closes it', async () => {
+    const { onClear } = await renderBar({ filters: { view: 'archived', provider: 'WHATSAPP', q: 'ops' } });
+    await openMore();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     expect(onClear).toHaveBeenCalledOnce();
-    await expect.element(page.getByRole('button', { name: /^Remove filter/ })).not.toBeInTheDocument();
+    await expect.element(moreButton()).toHaveAttribute('aria-expanded', 'false');
+    await expect.element(moreButton()).toHaveFocus();
+    await expect.element(select('Provider')).toHaveValue('');
+    await expect.element(searchBox()).toHaveValue('');
+    await openMore();
     await expect.element(page.getByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
   });
 
@@ -188,15 +262,29 @@ describe('FilterBar', () => {
     await expect.element(notice).not.toBeInTheDocument();
   });
 
-  it('folds the filters behind a Filters button on a narrow screen', async () => {
+  it('folds every filter behind one Filters button, with the active count, on a narrow screen', async () => {
     await page.viewport(390, 800);
-    await renderBar({ filters: { unread: true } });
+    await renderBar({ filters: { unread: true, pinned: true, q: 'ada' } });
+    // The search shows in its box, so the button counts the other two.
     const toggle = page.getByRole('button', { name: /^Filters/ });
+    await expect.element(toggle).toHaveAccessibleName('Filters, 2 active');
     await expect.element(toggle).toHaveAttribute('aria-expanded', 'false');
     // Hidden (display: none), so out of the accessibility tree.
     await expect.element(select('Provider')).not.toBeInTheDocument();
     await toggle.click();
     await expect.element(toggle).toHaveAttribute('aria-expanded', 'true');
-    await expect.element(select('Provider')).toBeVisible();
+    // Everything at once, the rarer filters included, without a "More" step.
+    for (const name of ['Provider', 'Read state', 'View', 'Pinned']) await expect.element(select(name)).toBeVisible();
+    await expect.element(moreButton()).not.toBeInTheDocument();
+    await select('View').selectOptions('archived');
+    await expect.element(toggle).toHaveAccessibleName('Filters, 3 active');
+    // Focus back on the button (fold, unfold), then Tab into the panel: Esc there folds it.
+    await toggle.click();
+    await toggle.click();
+    await userEvent.tab();
+    await expect.element(select('Provider')).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect.element(toggle).toHaveFocus();
   });
 });

@@ -33,6 +33,14 @@ export function describeFilters(filters: ChatFilters): { name: FilterName; label
   return parts.flatMap(([name, label]) => (label ? [{ name, label }] : []));
 }
 
+/** The rarer filters, behind "More filters" in the bar. */
+export const MORE_FILTERS: readonly FilterName[] = ['view', 'folder', 'pinned', 'muted', 'after', 'before'];
+
+/** How many filters are active, among `names` (every filter by default). */
+export function countFilters(filters: ChatFilters, names?: readonly FilterName[]): number {
+  return describeFilters(filters).filter((part) => names === undefined || names.includes(part.name)).length;
+}
+
 /** What the list shows, for its heading: "Unread · WhatsApp", or the view's name when nothing narrows it. */
 export function filterSummary(filters: ChatFilters): string {
   const parts = describeFilters(filters);
