@@ -19,6 +19,9 @@ interface ApiChat {
   muted_until: number | string | null;
   read_only: number;
   disabledFeatures?: string[];
+  subject?: string | null;
+  content_type?: string | null;
+  folder?: string[];
 }
 
 interface ApiMessage {
@@ -136,6 +139,153 @@ test('a chat opens from the list by click and by Enter, side by side on wide scr
   await expect(page.getByRole('heading', { level: 2, name: secondName })).toBeVisible();
   await expect(messages(page)).toBeVisible();
   await expect(rowOf(page, second!.id)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('a chat opens at once: its header within a frame of the click, placeholder messages until they arrive', async ({ page, request }) => {
+  // Not the first row: the cursor rests there, and what it prefetches must not be what is measured.
+  const target = (await firstChats(request, 6))[4]!;
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === `/api/v1/chats/${target.id}/messages`,
+    async (route) => {
+      await gate;
+      await route.continue();
+    },
+  );
+  await openInbox(page);
+  const row = rowOf(page, target.id);
+  const name = (await row.getAttribute('aria-label'))!.split(', ')[0]!;
+  // Counts the animation frames between the click and the chat's title in the DOM (0: before the first paint).
+  await page.evaluate((title) => {
+    const w = window as unknown as { headerFrames: Promise<number> };
+    w.headerFrames = new Promise((resolve) => {
+      document.addEventListener(
+        'click',
+        () => {
+          let frames = 0;
+          const shown = () => [...document.querySelectorAll('main h2')].some((h) => h.textContent === title);
+          const tick = () => (shown() ? resolve(frames) : frames++ > 120 ? resolve(Infinity) : requestAnimationFrame(tick));
+          requestAnimationFrame(tick);
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, name);
+  await row.click();
+  expect(await page.evaluate(() => (window as unknown as { headerFrames: Promise<number> }).headerFrames)).toBeLessThanOrEqual(1);
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  const skeleton = page.getByRole('status', { name: 'Loading messages' });
+  await expect(skeleton).toBeVisible();
+  await expect(messages(page)).toHaveCount(0);
+  release();
+  await expect(messages(page).locator('[data-message-id]').first()).toBeVisible();
+  await expect(skeleton).toHaveCount(0);
+});
+
+test('on a phone the messages keep at least 60 % of the height; the badges and subject fold behind "Details"', async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const disconnected = await disconnectedAccountIds(request);
+  const all = (await listAllChats(request)) as unknown as ApiChat[];
+  // The fullest headers: a LinkedIn InMail with a subject and a folder; a disconnected account's chat (with its notice).
+  const inmail = all.find((c) => c.subject && c.content_type && (c.folder ?? []).length > 0 && !disconnected.has(c.account_id));
+  const cut = all.find((c) => c.subject && disconnected.has(c.account_id));
+  for (const chat of [inmail, cut]) {
+    expect(chat).toBeDefined();
+    await page.goto(`/chats/${encodeURIComponent(chat!.id)}`);
+    await expect(messages(page).locator('[data-message-id]').first()).toBeVisible();
+    const height = await messages(page).evaluate((el) => el.getBoundingClientRect().height);
+    expect(height / 844).toBeGreaterThanOrEqual(0.6);
+    const details = page.getByRole('button', { name: /^Details/ });
+    await expect(details).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByText(`Subject: ${chat!.subject}`)).toBeHidden();
+    await details.click();
+    await expect(pane(page).getByRole('list', { name: 'Chat state' }).getByText(`Subject: ${chat!.subject}`)).toBeVisible();
+  }
+});
+
+test('below 1440 px the attendee panel starts closed, and its toggle is remembered across a reload', async ({ page, request }) => {
+  const [chat] = await firstChats(request, 1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/chats/${encodeURIComponent(chat!.id)}`);
+  await expect(messages(page)).toBeVisible();
+  const panel = page.getByRole('complementary', { name: /Attendees/ });
+  const toggle = page.getByRole('button', { name: 'Attendees' });
+  await expect(panel).toBeHidden();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(panel).toBeVisible();
+  await page.reload();
+  await expect(messages(page)).toBeVisible();
+  await expect(panel).toBeVisible();
+  await page.getByRole('button', { name: 'Close attendees' }).click();
+  await expect(panel).toBeHidden();
+  await page.reload();
+  await expect(messages(page)).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(panel).toBeHidden();
+});
+
+test('icon-only actions show their name and key in a visible tooltip, on keyboard focus and on hover', async ({ page, request }) => {
+  const [chat] = await firstChats(request, 1);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/chats/${encodeURIComponent(chat!.id)}`);
+  await expect(messages(page)).toBeVisible();
+  const archive = page.getByRole('button', { name: 'Archive', exact: true });
+  const archiveTip = page.getByRole('tooltip', { name: 'Archive (e)' });
+  await expect(archiveTip).toBeHidden();
+  await page.getByRole('button', { name: 'Mute', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(archive).toBeFocused();
+  await expect(archiveTip).toBeVisible();
+  // Its name stays the action's; the tooltip describes it.
+  await expect(archive).toHaveAccessibleName('Archive');
+  await expect(archive).toHaveAccessibleDescription('Archive (e)');
+  await page.getByRole('button', { name: 'Pin', exact: true }).hover();
+  await expect(page.getByRole('tooltip', { name: 'Pin (p)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Attendees' }).hover();
+  await expect(page.getByRole('tooltip', { name: 'Show attendees' })).toBeVisible();
+});
+
+test('opening chats logs no console error: a picture is asked for only when the data says it exists', async ({ page, request }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requested: string[] = [];
+  let inFlight = 0;
+  const isPicture = (r: Request) => new URL(r.url()).pathname.endsWith('/picture');
+  page.on('request', (r) => {
+    if (!isPicture(r)) return;
+    requested.push(new URL(r.url()).pathname);
+    inFlight += 1;
+  });
+  const settled = (r: Request) => {
+    if (isPicture(r)) inFlight -= 1;
+  };
+  page.on('requestfinished', settled);
+  page.on('requestfailed', settled);
+
+  // A phone: the chat replaces the list, so every picture on screen is the pane's (the rows' are the list's concern).
+  await page.setViewportSize({ width: 390, height: 844 });
+  const existing = new Set<string>();
+  for (const chat of await firstChats(request, 6)) {
+    const body = (await (await request.get(`/api/v1/chats/${encodeURIComponent(chat.id)}/attendees`)).json()) as { items: { id: string; picture_url?: string }[] };
+    const pictured = body.items.filter((a) => a.picture_url).map((a) => `/api/v1/chat_attendees/${encodeURIComponent(a.id)}/picture`);
+    for (const path of pictured) existing.add(path);
+    await page.goto(`/chats/${encodeURIComponent(chat.id)}`);
+    await expect(messages(page).locator('[data-message-id]').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Attendees' }).click();
+    const panel = page.getByRole('complementary', { name: /Attendees/ });
+    await expect(panel.getByRole('listitem').first()).toBeVisible();
+    // Pictures are asked for a moment after an avatar shows: once one is drawn, this chat's requests have gone out.
+    if (pictured.length > 0) await expect(panel.locator('img').first()).toBeVisible();
+    await expect.poll(() => inFlight).toBe(0);
+  }
+  expect(requested.length).toBeGreaterThan(0);
+  expect(requested.filter((path) => !existing.has(path))).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('on a phone the chat replaces the list, and "Back to chats" returns to it', async ({ page }) => {

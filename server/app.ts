@@ -2,8 +2,10 @@ import { Hono, type Context } from 'hono';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Backend } from './backends/types';
 import { isLoopbackBind, type Config } from './config';
+import { createPreviewService } from './previews/service';
 import { createApiRoutes } from './routes/api';
 import { createAuth, servedOverHttps } from './routes/auth';
+import { createPreviewRoutes } from './routes/previews';
 import { errorResponse, ForbiddenError, knownErrorResponse, notFound, unexpectedErrorResponse } from './routes/errors';
 import { createStaticRoutes } from './routes/static';
 import { escapeForLog } from './log';
@@ -162,6 +164,14 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
       { 'cache-control': 'no-store' },
     ),
   );
+  // Previews take half the upstream cap at most, so a batch never holds every slot while someone opens a chat.
+  const previews = createPreviewService({ backend, concurrency: Math.max(1, Math.floor(config.upstreamConcurrency / 2)) });
+  app.route('/api/previews', createPreviewRoutes(previews));
+  if (backend.requestCounts) {
+    const counts = backend.requestCounts;
+    // Simulator only: what reached the upstream, per route, so e2e tests and benchmarks can hold Triage to a budget.
+    app.get('/api/simulator/requests', (c) => c.json({ object: 'SimulatorRequestCounts', counts: counts() }, 200, { 'cache-control': 'no-store' }));
+  }
   app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes }));
   app.all('/api/*', (c) => notFound(c.req.method, c.req.path));
   // Webhook routes (which authenticate on their own) go above; any other path here is no page of the app.

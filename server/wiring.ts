@@ -32,7 +32,7 @@ function createAdapter(config: Config): Backend {
     latencyMs: config.backend.latencyMs,
     faultRate: config.backend.faultRate,
   });
-  return createUnipileBackend({
+  const adapter = createUnipileBackend({
     kind: 'simulator',
     baseUrl: 'http://simulator.invalid',
     host: 'embedded simulator',
@@ -40,4 +40,5 @@ function createAdapter(config: Config): Backend {
     timeoutMs: config.upstreamTimeoutMs,
     fetch: simulator.fetch,
   });
+  return { ...adapter, requestCounts: simulator.requestCounts };
 }

@@ -176,6 +176,7 @@ export function protectBackend(backend: Backend, options: ProtectOptions): Prote
     host: backend.host,
     request: (req) => (req.method === 'GET' && !req.streaming ? coalescedGet(req) : limited(req)),
     stats: () => ({ upstreamCalls, coalesced, inFlight, queued: queue.length, pausedUntil }),
+    ...(backend.requestCounts ? { requestCounts: backend.requestCounts } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export interface Backend {
    * UpstreamTimeoutError, UpstreamUnreachableError, UpstreamTooLargeError or UpstreamBusyError.
    */
   request(req: UpstreamRequest): Promise<Response>;
+  /** The embedded simulator only: requests it received, per route ("GET /api/v1/chats/:id"). */
+  requestCounts?: () => Record<string, number>;
 }
 
 /** An upstream answer Triage reads in memory is refused past this size (a chat page of 250 is well under 1 MB). */

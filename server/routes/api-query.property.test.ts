@@ -51,6 +51,7 @@ const ROUTES: [string, string, Spec, (params: URLSearchParams) => RouteExpectati
   ['GET /api/v1/chats', '/api/v1/chats', { ...DOCUMENTED.chats, ...DOCUMENTED.extension }, chats],
   ['GET /api/v1/accounts', '/api/v1/accounts', DOCUMENTED.accounts, plain(DOCUMENTED.accounts)],
   ['GET /api/v1/chats/:id/messages', '/api/v1/chats/chat%401/messages', DOCUMENTED.messages, plain(DOCUMENTED.messages)],
+  ['GET /api/v1/messages', '/api/v1/messages', DOCUMENTED.allMessages, plain(DOCUMENTED.allMessages)],
 ];
 
 describe.each(ROUTES)('%s with generated query strings', (_route, path, spec, expectation) => {

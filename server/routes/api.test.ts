@@ -142,7 +142,7 @@ describe('forwarding', () => {
 describe('routes that are not forwarded', () => {
   it.each([
     ['GET', '/api/v1/users/me'],
-    ['GET', '/api/v1/messages'],
+    ['POST', '/api/v1/messages'],
     ['GET', '/api/v1/chat_attendees'],
     ['GET', '/api/v1/webhooks'],
     ['POST', '/api/v1/chats'],

@@ -11,7 +11,7 @@ import { DEFAULT_FILTERED_LIMIT, parseChatFilters } from '../chat-scan/filters';
 import { scanChats } from '../chat-scan/scan';
 import { ForbiddenError, InvalidParameterError, knownErrorResponse, notFound, PayloadTooLargeError, unexpectedErrorResponse, UpstreamErrorResponse } from './errors';
 import { countedStream, readJsonBody, refuseDeclaredOver } from './request-body';
-import { ACCOUNT_LIST_QUERY, CHAT_LIST_QUERY, CHAT_QUERY, MESSAGE_LIST_QUERY, pickQuery, searchParamsOf } from './query';
+import { ACCOUNT_LIST_QUERY, ALL_MESSAGES_QUERY, CHAT_LIST_QUERY, CHAT_QUERY, MESSAGE_LIST_QUERY, pickQuery, searchParamsOf } from './query';
 import { isJsonContentType, relayBinary, relayJson } from './relay';
 
 export interface ApiRoutesOptions {
@@ -181,6 +181,11 @@ export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAU
 
   api.get('/chat_attendees/:id/picture', async (c) => {
     return relayBinary(await forward(c, { method: 'GET', path: `/api/v1/chat_attendees/${segment(c)}/picture`, streaming: true }));
+  });
+
+  api.get('/messages', async (c) => {
+    const query = pickQuery(searchParamsOf(c.req.url), ALL_MESSAGES_QUERY);
+    return relayJson(await forward(c, { method: 'GET', path: '/api/v1/messages', query }));
   });
 
   api.get('/messages/:id/attachments/:attachment_id', async (c) => {

@@ -53,6 +53,7 @@ export const DOCUMENTED = {
   accounts: { cursor: 'nonEmpty', limit: 'limit' },
   chat: { account_id: 'nonEmpty' },
   messages: { cursor: 'nonEmpty', before: 'dateTime', after: 'dateTime', limit: 'limit', sender_id: 'nonEmpty' },
+  allMessages: { cursor: 'nonEmpty', before: 'dateTime', after: 'dateTime', limit: 'limit', sender_id: 'nonEmpty', account_id: 'nonEmpty' },
   none: {},
   extension: { folder: 'nonEmpty', archived: 'boolean', pinned: 'boolean', muted: 'boolean', q: 'q' },
 } as const satisfies Record<string, Spec>;

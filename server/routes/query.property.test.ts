@@ -13,6 +13,7 @@ import {
   idList,
   limit,
   MESSAGE_LIST_QUERY,
+  ALL_MESSAGES_QUERY,
   nonEmpty,
   pickQuery,
   searchParamsOf,
@@ -117,6 +118,7 @@ const SPECS: [string, QuerySpec, Spec][] = [
   ['GET /accounts', ACCOUNT_LIST_QUERY, DOCUMENTED.accounts],
   ['GET /chats/:id', CHAT_QUERY, DOCUMENTED.chat],
   ['GET /chats/:id/messages', MESSAGE_LIST_QUERY, DOCUMENTED.messages],
+  ['GET /messages', ALL_MESSAGES_QUERY, DOCUMENTED.allMessages],
   ['a spec with no parameters', {}, DOCUMENTED.none],
 ];
 

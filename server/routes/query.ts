@@ -65,6 +65,8 @@ export const CHAT_LIST_QUERY: QuerySpec = {
 export const ACCOUNT_LIST_QUERY: QuerySpec = { cursor: nonEmpty, limit };
 export const CHAT_QUERY: QuerySpec = { account_id: nonEmpty };
 export const MESSAGE_LIST_QUERY: QuerySpec = { cursor: nonEmpty, before: dateTime, after: dateTime, limit, sender_id: nonEmpty };
+/** GET /messages, every chat's messages newest first: a chat's message filters plus one account. */
+export const ALL_MESSAGES_QUERY: QuerySpec = { ...MESSAGE_LIST_QUERY, account_id: nonEmpty };
 
 /** The raw query string of a request URL, parsed the way the browser's URLSearchParams encoded it. */
 export function searchParamsOf(url: string): URLSearchParams {

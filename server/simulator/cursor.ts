@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KNOWN_PROVIDERS, PAGE_SIZE } from '../../src/lib/wire/vocabulary';
 import { decodeBase64Json, encodeBase64Json } from '../base64-json';
-import type { UpstreamChatQuery, UpstreamMessageQuery } from './store';
+import type { AllMessagesQuery, UpstreamChatQuery, UpstreamMessageQuery } from './store';
 
 /**
  * Opaque cursors: standard base64 (with padding, as the SDK's isBase64 check wants) of a small JSON
@@ -49,6 +49,21 @@ export const messageCursorSchema = z.object({
   }) satisfies z.ZodType<UpstreamMessageQuery>,
 });
 export type MessageCursor = z.infer<typeof messageCursorSchema>;
+
+/** GET /messages across chats: keyset paging below the last message returned (time, then id). */
+export const allMessagesCursorSchema = z.object({
+  k: z.literal('all-messages'),
+  ts: z.number().finite(),
+  id: z.string().min(1),
+  l: limit,
+  f: z.object({
+    before: z.number().finite().optional(),
+    after: z.number().finite().optional(),
+    sender_id: z.string().min(1).optional(),
+    account_id: z.string().min(1).optional(),
+  }) satisfies z.ZodType<AllMessagesQuery>,
+});
+export type AllMessagesCursor = z.infer<typeof allMessagesCursorSchema>;
 
 export const offsetCursorSchema = z.object({
   k: z.enum(['accounts', 'attendees']),

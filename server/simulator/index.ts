@@ -1,5 +1,6 @@
 import { answerForcedFault, delay, FaultInjector, FORCED_FAULT_HEADER } from './faults';
 import { hash2, hex, mulberry32 } from './prng';
+import { RequestCounter } from './request-counter';
 import { createRoutes } from './routes';
 import { SimulatorStore } from './store';
 
@@ -24,6 +25,8 @@ export interface Simulator {
   fetch: (req: Request) => Promise<Response>;
   /** For tests. */
   store: SimulatorStore;
+  /** Requests received so far, per route ("GET /api/v1/chats/:id"), faults and refusals included. */
+  requestCounts(): Record<string, number>;
 }
 
 export function createSimulator(opts: SimulatorOptions): Simulator {
@@ -40,12 +43,15 @@ export function createSimulator(opts: SimulatorOptions): Simulator {
   const app = createRoutes({ store, apiKey, faults: new FaultInjector(seed, opts.faultRate) });
   const { latencyMs } = opts;
   const serve = async (req: Request): Promise<Response> => app.fetch(req);
+  const counter = new RequestCounter();
   return {
     apiKey,
     store,
+    requestCounts: () => counter.snapshot(),
     // Latency and forced faults sit outside Hono, so an abort or a refused connection rejects the fetch, as a network
     // fetch would, instead of becoming a 500. A forced fault needs the right key: a wrong one is always the 401.
     fetch: async (req: Request) => {
+      counter.count(req);
       await delay(latencyMs, req.signal);
       const fault = req.headers.get(FORCED_FAULT_HEADER);
       if (fault !== null && req.headers.get('x-api-key') === apiKey) return answerForcedFault(fault, req, serve);

@@ -25,6 +25,7 @@ interface SdkClient {
     getAllChats(input?: { limit?: number; cursor?: string }): Promise<ChatList>;
     getChat(id: string): Promise<ChatJson>;
     getAllMessagesFromChat(input: { chat_id: string; limit?: number; cursor?: string }): Promise<{ items: unknown[]; cursor: string | null }>;
+    getAllMessages(input?: { limit?: number; cursor?: string }): Promise<{ items: unknown[]; cursor: string | null }>;
     getAllAttendeesFromChat(id: string): Promise<{ items: unknown[] }>;
     setChatStatus(input: { chat_id: string; action: string; value: boolean }): Promise<unknown>;
     sendMessage(input: { chat_id: string; text: string; attachments?: [string, Buffer][] }): Promise<{ object: string; message_id: string }>;
@@ -136,6 +137,16 @@ describe('responses pass the SDK 1.9.3 validators in strict mode', () => {
     expect(msgs.some((m) => m.attachments.some((a) => a.type === 'file'))).toBe(true);
     expect(msgs.some((m) => m.quoted)).toBe(true);
     expect(msgs.some((m) => m.event_type !== undefined)).toBe(true);
+  });
+
+  it('getAllMessages (MessageListApiResponseValidator, GET /messages) passes page after page', async () => {
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 4; pages++) {
+      const page = await client.messaging.getAllMessages({ limit: 250, ...(cursor ? { cursor } : {}) });
+      expect(page.items).toHaveLength(250);
+      expect(page.cursor).toEqual(expect.any(String));
+      cursor = page.cursor ?? undefined;
+    }
   });
 
   it('getAllAttendeesFromChat (ChatAttendeeByChatListApiResponseValidator) passes', async () => {

@@ -5,6 +5,7 @@ import {
 import { errors } from './errors';
 import { ID_KIND, IdCodec } from './ids';
 import { at } from './prng';
+import { listAcrossChats, type AllMessagesPage, type AllMessagesQuery, type MessageKey } from './store/all-messages';
 import { AttendeeDirectory } from './store/attendees';
 import { Binaries, type Binary, type UploadedFile } from './store/binaries';
 import { BoundedCache } from './store/bounded-cache';
@@ -22,6 +23,7 @@ import type { AccountJson, AttendeeJson, ChatAction, ChatJson, ChatWithLastMessa
 
 export type { ChatPosition, UpstreamChatQuery } from './store/snapshot-index';
 export type { UpstreamMessageQuery } from './store/messages';
+export type { AllMessagesQuery, MessageKey } from './store/all-messages';
 export type { UploadedFile } from './store/binaries';
 
 /** Serialised chats kept (~0.5 KB each): a 5,000-chat mailbox fits, a 200,000-chat one keeps its most recent pages. */
@@ -228,6 +230,13 @@ export class SimulatorStore {
   /** Newest first, continuing below `fromIndex` (exclusive) when given. */
   listMessages(idx: number, query: UpstreamMessageQuery, limit: number, fromIndex?: number): MessagePage {
     return this.chatMessages.list(idx, query, limit, fromIndex);
+  }
+
+  /** GET /messages: every chat's messages, newest first, continuing below `below` when given. */
+  listAllMessages(query: AllMessagesQuery, limit: number, below?: MessageKey): AllMessagesPage {
+    const { table } = this;
+    const source = { count: table.count, orderAt: (p: number) => table.orderAt(p), tsOf: (i: number) => table.tsOf(i), accountIdOf: (i: number) => this.accountOf(i).id, messages: (i: number) => this.messages(i) };
+    return listAcrossChats(source, query, limit, below);
   }
 
   findMessage(id: string): { chatIdx: number; message: MessageJson } | null {

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useLocation, useRoute, useSearch } from 'wouter';
-import { ChatPane, COMPOSER_ID, triageBlockReason } from '@/features/chat';
+import { ChatPane, ChatPaneSkeleton, COMPOSER_ID, prefetchChat, triageBlockReason } from '@/features/chat';
 import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ChatList, ChatListPlaceholder } from '@/features/inbox';
 import { selectAdvance, selectMarkReadOnOpen, selectPageSize, selectTimeFormat, useAccountVisibility, useSettings } from '@/features/settings';
@@ -80,6 +80,8 @@ export function InboxPage({ density }: { density: Density }) {
     },
     [triageView, queryClient],
   );
+  // Resting on a chat loads it ahead, so Enter opens it at once.
+  const onRest = useCallback((id: string) => prefetchChat(queryClient, id), [queryClient]);
   const onMarkRead = useCallback((id: string) => void loadTriage().then((m) => m.runQuietly(queryClient, id, { kind: 'read', value: true })), [queryClient]);
   const accountsNote = visibility.shown < visibility.total ? { shown: visibility.shown, total: visibility.total, onShowAll: visibility.showAll } : null;
 
@@ -98,6 +100,7 @@ export function InboxPage({ density }: { density: Density }) {
               onClearFilters={clearFilters}
               invalidFilters={invalid}
               onTriage={onTriage}
+              onRest={onRest}
               accountsNote={accountsNote}
             />
           ) : (
@@ -107,7 +110,7 @@ export function InboxPage({ density }: { density: Density }) {
       </div>
       <div className={cn('min-w-0 flex-1 flex-col', chatId ? 'flex' : 'hidden lg:flex')}>
         {chatId ? (
-          <Suspense fallback={<section aria-label="Chat" aria-busy="true" className="flex min-h-0 flex-1 bg-surface" />}>
+          <Suspense fallback={<ChatPaneSkeleton chatId={chatId} />}>
             <ChatPane
               key={chatId}
               chatId={chatId}

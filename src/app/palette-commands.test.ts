@@ -73,7 +73,7 @@ describe('the palette chats', () => {
     const queryClient = new QueryClient();
     const params: ChatListParams = { accountIds: [], pageSize: 100, filters: {} };
     queryClient.setQueryData(chatKeys.list(params), {
-      pages: [{ chats: [makeChat('a', { displayName: 'Ada', provider: 'LINKEDIN', accountId: 'l' }), makeChat('b', { displayName: 'Bo', provider: 'INSTAGRAM', accountId: 'i' })], cursor: null }],
+      pages: [{ chats: [makeChat('a', { name: 'Ada', displayName: 'Ada', provider: 'LINKEDIN', accountId: 'l' }), makeChat('b', { name: 'Bo', displayName: 'Bo', provider: 'INSTAGRAM', accountId: 'i' })], cursor: null }],
       pageParams: [null],
     });
     queryClient.setQueryData(accountKeys.list(), [

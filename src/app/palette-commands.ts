@@ -6,7 +6,9 @@ import { keysOf } from '@/config/shortcuts';
 import { indexAccounts, accountKeys, type Account } from '@/lib/accounts';
 import { actionLabel, toggleAction, type ChatActionKind } from '@/lib/chats/actions';
 import type { ChatFilters } from '@/lib/chats/filters';
+import { chatKeys } from '@/lib/chats/keys';
 import { flattenChatPages, type ChatListData } from '@/lib/chats/list-pages';
+import { displayNameOf, type ChatPreview } from '@/lib/chats/previews';
 import type { InboxChat } from '@/lib/chats/model';
 
 /** What the palette's commands do; the app passes the same handlers the keys use, so a command is never a copy. */
@@ -96,7 +98,7 @@ export function paletteChats(queryClient: QueryClient, listKey: readonly unknown
     const account = accounts.get(chat.accountId)?.name;
     // Account names often start with their provider ("LinkedIn — Sales"): said once.
     const detail = !account ? provider : account.startsWith(provider) ? account : `${provider} · ${account}`;
-    return { id: chat.id, name: chat.displayName, detail };
+    return { id: chat.id, name: displayNameOf(chat, queryClient.getQueryData<ChatPreview>(chatKeys.preview(chat.id))), detail };
   });
 }
 

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
-import { decodeCursor, encodeCursor, messageCursorSchema, type MessageCursor } from '../cursor';
+import { allMessagesCursorSchema, decodeCursor, encodeCursor, messageCursorSchema, type AllMessagesCursor, type MessageCursor } from '../cursor';
 import { errors } from '../errors';
-import type { SimulatorStore, UploadedFile, UpstreamMessageQuery } from '../store';
+import type { AllMessagesQuery, MessageKey, SimulatorStore, UploadedFile, UpstreamMessageQuery } from '../store';
 import { badCursor, chatIndexOf, DEFAULT_LIMIT, invalid, Query, readBody } from './request';
 
-/** A chat's messages (GET, newest first, and POST to send), and one message by id. */
+/** Every chat's messages (GET /messages), a chat's messages (GET, newest first, and POST to send), one message by id. */
 
 const MAX_TEXT_LENGTH = 20_000;
 
@@ -66,6 +66,34 @@ export function messageRoutes(app: Hono, v1: string, store: SimulatorStore): voi
       ...(accountId !== undefined ? { accountId } : {}),
     });
     return c.json({ object: 'MessageSent', message_id: message.id }, 201);
+  });
+
+  app.get(`${v1}/messages`, (c) => {
+    const q = new Query(c.req.url);
+    const limitParam = q.limit();
+    let query: AllMessagesQuery = {};
+    const before = q.date('before');
+    const after = q.date('after');
+    const senderId = q.nonEmpty('sender_id');
+    const accountId = q.nonEmpty('account_id');
+    if (before !== undefined) query.before = before;
+    if (after !== undefined) query.after = after;
+    if (senderId !== undefined) query.sender_id = senderId;
+    if (accountId !== undefined) query.account_id = accountId;
+    const raw = q.nonEmpty('cursor');
+    let limit = limitParam ?? DEFAULT_LIMIT;
+    let below: MessageKey | undefined;
+    if (raw !== undefined) {
+      // As for a chat's messages, the cursor carries the walk's filters; only limit may change.
+      const cur = decodeCursor<AllMessagesCursor>(raw, allMessagesCursorSchema);
+      if (!cur) throw badCursor();
+      query = cur.f;
+      limit = limitParam ?? cur.l;
+      below = { ts: cur.ts, id: cur.id };
+    }
+    const page = store.listAllMessages(query, limit, below);
+    const cursor = page.next ? encodeCursor({ k: 'all-messages', ts: page.next.ts, id: page.next.id, l: limit, f: query } satisfies AllMessagesCursor) : null;
+    return c.json({ object: 'MessageList', items: page.items, cursor });
   });
 
   app.get(`${v1}/messages/:id`, (c) => {

@@ -35,15 +35,20 @@ export interface AvatarProps {
   className?: string;
 }
 
-/** A round picture with initials underneath: they show while it loads and stay if it fails; the size never changes. */
+/**
+ * A round picture with initials underneath: they show while it loads and stay if it fails; the size never changes.
+ * `src` may change while mounted (null until the data says a picture exists): each source gets its own delay and failure.
+ */
 export const Avatar = memo(function Avatar({ src, name, colorSeed, size, className }: AvatarProps) {
-  const [failed, setFailed] = useState(() => src === null || failedSources.has(src));
-  const [wanted, setWanted] = useState(() => src !== null && shownSources.has(src));
+  const [failedSrc, setFailedSrc] = useState<string | null>(null);
+  const [wantedSrc, setWantedSrc] = useState<string | null>(null);
+  const failed = src === null || failedSrc === src || failedSources.has(src);
+  const wanted = src !== null && (wantedSrc === src || shownSources.has(src));
   useEffect(() => {
     if (wanted || failed) return;
-    const timer = window.setTimeout(() => setWanted(true), PICTURE_DELAY_MS);
+    const timer = window.setTimeout(() => setWantedSrc(src), PICTURE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [wanted, failed]);
+  }, [src, wanted, failed]);
   const style = { width: size, height: size, '--avatar-hue': hueOf(colorSeed) } as CSSProperties;
   return (
     <span className={cn('avatar relative inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full', className)} style={style} aria-hidden="true">
@@ -62,7 +67,7 @@ export const Avatar = memo(function Avatar({ src, name, colorSeed, size, classNa
           onLoad={() => shownSources.add(src)}
           onError={() => {
             failedSources.add(src);
-            setFailed(true);
+            setFailedSrc(src);
           }}
         />
       ) : null}

@@ -1,18 +1,21 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ExternalLink, X } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
-import { Spinner } from '@/components/ui/spinner';
 import { describeError } from '@/lib/error-messages';
 import type { ChatAttendee } from '@/lib/chats/attendees';
+import type { InboxChat } from '@/lib/chats/model';
+import { attendeeIdentity } from './avatar-identity';
 
 export interface AttendeePanelProps {
   id: string;
+  /** Whose attendees: a 1:1 chat's other person is drawn as the chat is everywhere else. */
+  chat: Pick<InboxChat, 'id' | 'kind' | 'displayName'>;
   query: UseQueryResult<ChatAttendee[]>;
   onClose: () => void;
 }
 
 /** Who is in the chat: pictures, names, headlines and profile links. The person's own entry comes last. */
-export function AttendeePanel({ id, query, onClose }: AttendeePanelProps) {
+export function AttendeePanel({ id, chat, query, onClose }: AttendeePanelProps) {
   const attendees = query.data ? [...query.data].sort((a, b) => Number(a.isSelf) - Number(b.isSelf)) : [];
   return (
     <aside
@@ -30,10 +33,20 @@ export function AttendeePanel({ id, query, onClose }: AttendeePanelProps) {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto">
         {query.isPending ? (
-          <p role="status" className="flex items-center gap-2 p-4 text-sm text-muted">
-            <Spinner />
-            Loading attendees…
-          </p>
+          <div role="status" aria-label="Loading attendees">
+            <span className="sr-only">Loading attendees…</span>
+            <ul aria-hidden="true" className="divide-y divide-line motion-safe:animate-pulse">
+              {[0, 1].map((i) => (
+                <li key={i} className="flex items-center gap-3 px-4 py-2.5">
+                  <span className="size-8 shrink-0 rounded-full bg-hover" />
+                  <span className="flex flex-1 flex-col gap-1.5">
+                    <span className="h-3 w-32 rounded bg-hover" />
+                    <span className="h-2.5 w-44 rounded bg-hover/70" />
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : query.isError && !query.data ? (
           <p role="alert" className="p-4 text-sm text-muted">
             Attendees could not be loaded. {describeError(query.error).message}
@@ -44,7 +57,7 @@ export function AttendeePanel({ id, query, onClose }: AttendeePanelProps) {
           <ul className="divide-y divide-line">
             {attendees.map((a) => (
               <li key={a.id} className="flex items-center gap-3 px-4 py-2.5">
-                <Avatar src={a.pictureSrc} name={a.name} colorSeed={a.id} size={32} />
+                <AttendeeAvatar chat={chat} attendee={a} />
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium text-ink" title={a.name}>
                     <span>{a.name}</span>
@@ -75,4 +88,9 @@ export function AttendeePanel({ id, query, onClose }: AttendeePanelProps) {
       </div>
     </aside>
   );
+}
+
+function AttendeeAvatar({ chat, attendee }: { chat: AttendeePanelProps['chat']; attendee: ChatAttendee }) {
+  const { name, colorSeed, pictureSrc } = attendeeIdentity(chat, attendee);
+  return <Avatar src={pictureSrc} name={name} colorSeed={colorSeed} size={32} />;
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Archive, ArchiveRestore, ArrowLeft, Bell, BellOff, ExternalLink, Mail, MailOpen, Pin, PinOff, Users, type LucideIcon } from 'lucide-react';
+import { Archive, ArchiveRestore, ArrowLeft, Bell, BellOff, ChevronDown, ExternalLink, Mail, MailOpen, Pin, PinOff, Users, type LucideIcon } from 'lucide-react';
+import { useId, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
 import { ProviderIcon } from '@/components/ui/provider-icon';
@@ -13,6 +14,9 @@ import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
 import { describeMute, visibleFolders } from '@/lib/chats/describe';
 import { isDisconnected, reconnectUrl } from './availability';
+import type { AvatarIdentity } from './avatar-identity';
+import { HEADER_AVATAR_SIZE, HEADER_GRID } from './header-layout';
+import { WithTooltip } from './header-tooltip';
 
 const KIND_LABELS: Record<InboxChat['kind'], string> = { direct: '1:1 chat', group: 'Group', broadcast: 'Broadcast' };
 
@@ -38,11 +42,22 @@ const SHORTCUT_KEY: Partial<Record<ChatActionKind, string>> = Object.fromEntries
 const iconButton =
   'inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md px-2 text-[13px] font-medium text-muted transition-colors hover:bg-hover hover:text-ink disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:bg-transparent disabled:hover:text-muted';
 
+/** The folded details in a few words, so a phone still tells an unread or muted chat without unfolding. */
+function summaryOf(chat: InboxChat, mute: string | null): string {
+  const parts = [chat.unreadCount > 0 ? `${chat.unreadCount.toLocaleString()} unread` : 'Read'];
+  if (chat.pinned) parts.push('Pinned');
+  if (mute) parts.push('Muted');
+  if (chat.archived) parts.push('Archived');
+  if (chat.readOnly !== 'writable') parts.push(chat.readOnly === 'locked' ? 'Locked' : 'Read-only');
+  return parts.join(' · ');
+}
+
 export interface ChatHeaderProps {
   chat: InboxChat;
   account: Account | undefined;
   now: number;
-  pictureSrc: string | null;
+  /** The chat's avatar, drawn as the list row and the attendee panel draw the same person. */
+  avatar: AvatarIdentity;
   /**
    * Why the actions are disabled (null: they are not; a read-only chat keeps them), and the id of the element that
    * says so: the disabled buttons, and the composer when its reason is the same, are described by it.
@@ -62,7 +77,7 @@ export function ChatHeader({
   chat,
   account,
   now,
-  pictureSrc,
+  avatar,
   blockedReason,
   blockedReasonId,
   backHref,
@@ -77,31 +92,32 @@ export function ChatHeader({
   const folders = visibleFolders(chat);
   const subtitle = [providerLabel(chat.provider), account ? `account ${account.name}` : null, KIND_LABELS[chat.kind]].filter(Boolean).join(' · ');
 
+  const tooltipIds = useId();
+  const badgesId = useId();
+  // Phone: the badges and subject fold behind "Details" so the conversation keeps most of the height.
+  const [detailsOpen, setDetailsOpen] = useState(false);
+
   return (
-    <header className="shrink-0 border-b border-line bg-surface">
-      {/* Narrow: the title gets the first row and the actions share the second with the badges; wide: one row each. */}
-      <div
-        className={cn(
-          'grid grid-cols-[auto_auto_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-2 px-3 py-2.5 sm:px-4',
-          "[grid-template-areas:'back_avatar_title_title'_'badges_badges_badges_actions']",
-          "sm:[grid-template-areas:'back_avatar_title_actions'_'badges_badges_badges_badges']",
-          "lg:grid-cols-[auto_minmax(0,1fr)_auto] lg:[grid-template-areas:'avatar_title_actions'_'._badges_badges']",
-        )}
-      >
-        <a
-          href={backHref}
-          onClick={(event) => {
-            // A plain click stays in the app (and puts focus back on the list); a modified one opens a tab as usual.
-            if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-            event.preventDefault();
-            onBack();
-          }}
-          aria-label="Back to chats"
-          className={cn(iconButton, '-ml-1 w-8 px-0 [grid-area:back] lg:hidden')}
-        >
-          <ArrowLeft aria-hidden="true" className="size-4" />
-        </a>
-        <Avatar src={pictureSrc} name={chat.displayName} colorSeed={chat.id} size={40} className="[grid-area:avatar]" />
+    <header className="relative z-30 shrink-0 border-b border-line bg-surface">
+      <div className={HEADER_GRID}>
+        <WithTooltip id={`${tooltipIds}-back`} text="Back to chats (Esc)" className="-ml-1 [grid-area:back] lg:hidden">
+          <a
+            href={backHref}
+            onClick={(event) => {
+              // A plain click stays in the app (and puts focus back on the list); a modified one opens a tab as usual.
+              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+              event.preventDefault();
+              onBack();
+            }}
+            aria-label="Back to chats"
+            aria-describedby={`${tooltipIds}-back`}
+            aria-keyshortcuts="Escape"
+            className={cn(iconButton, 'peer w-8 px-0')}
+          >
+            <ArrowLeft aria-hidden="true" className="size-4" />
+          </a>
+        </WithTooltip>
+        <Avatar src={avatar.pictureSrc} name={avatar.name} colorSeed={avatar.colorSeed} size={HEADER_AVATAR_SIZE} className="[grid-area:avatar]" />
         <div className="min-w-0 [grid-area:title]">
           <h2 id="chat-pane-title" className="truncate text-[15px] font-semibold text-ink" title={chat.displayName}>
             {chat.displayName}
@@ -111,44 +127,64 @@ export function ChatHeader({
             <span className="truncate">{subtitle}</span>
           </p>
         </div>
-        <div role="group" aria-label="Chat actions" className="flex shrink-0 items-center gap-0.5 self-start justify-self-end [grid-area:actions] sm:self-center">
+        <button
+          type="button"
+          aria-expanded={detailsOpen}
+          aria-controls={badgesId}
+          onClick={() => setDetailsOpen((open) => !open)}
+          className="-ml-1 inline-flex h-8 min-w-0 items-center gap-1 justify-self-start rounded-md px-1.5 text-xs font-medium text-muted hover:bg-hover hover:text-ink [grid-area:details] sm:hidden"
+        >
+          <span className="shrink-0 text-ink">Details</span>
+          {detailsOpen ? null : <span className="truncate font-normal">· {summaryOf(chat, mute)}</span>}
+          <ChevronDown aria-hidden="true" className={cn('size-3.5 shrink-0 transition-transform', detailsOpen && 'rotate-180')} />
+        </button>
+        <div role="group" aria-label="Chat actions" className="flex shrink-0 items-center gap-0.5 justify-self-end [grid-area:actions]">
           {ACTION_KINDS.map((kind) => {
             const action = toggleAction(chat, kind, now);
             const label = actionLabel(action);
             const Icon = iconFor(action);
             const key = SHORTCUT_KEY[kind];
+            const tooltipId = `${tooltipIds}-${kind}`;
             return (
-              <button
-                key={kind}
-                type="button"
-                aria-label={label}
-                title={blockedReason ?? (key ? `${label} (${key})` : label)}
-                aria-describedby={blockedReason ? blockedReasonId : undefined}
-                disabled={blockedReason !== null}
-                onClick={() => onAction(action)}
-                className={cn(iconButton, 'w-8 px-0 2xl:w-auto 2xl:px-2')}
-              >
-                <Icon aria-hidden="true" className="size-4" />
-                <span aria-hidden="true" className="hidden 2xl:inline">
-                  {label}
-                </span>
-              </button>
+              <WithTooltip key={kind} id={tooltipId} text={key ? `${label} (${key})` : label}>
+                <button
+                  type="button"
+                  aria-label={label}
+                  aria-keyshortcuts={key}
+                  // A disabled action is described by why; an available one by its tooltip (the shortcut).
+                  aria-describedby={blockedReason ? blockedReasonId : tooltipId}
+                  disabled={blockedReason !== null}
+                  onClick={() => onAction(action)}
+                  className={cn(iconButton, 'peer w-8 px-0 2xl:w-auto 2xl:px-2')}
+                >
+                  <Icon aria-hidden="true" className="size-4" />
+                  <span aria-hidden="true" className="hidden 2xl:inline">
+                    {label}
+                  </span>
+                </button>
+              </WithTooltip>
             );
           })}
           <span aria-hidden="true" className="mx-1 h-5 w-px bg-line" />
-          <button
-            type="button"
-            aria-expanded={attendeesOpen}
-            aria-controls={attendeesOpen ? attendeesPanelId : undefined}
-            onClick={onToggleAttendees}
-            title="Attendees"
-            className={cn(iconButton, 'w-8 px-0', attendeesOpen && 'bg-selected text-ink hover:bg-selected')}
-          >
-            <Users aria-hidden="true" className="size-4" />
-            <span className="sr-only">Attendees</span>
-          </button>
+          <WithTooltip id={`${tooltipIds}-attendees`} text={attendeesOpen ? 'Hide attendees' : 'Show attendees'}>
+            <button
+              type="button"
+              aria-expanded={attendeesOpen}
+              aria-controls={attendeesOpen ? attendeesPanelId : undefined}
+              aria-describedby={`${tooltipIds}-attendees`}
+              onClick={onToggleAttendees}
+              className={cn(iconButton, 'peer w-8 px-0', attendeesOpen && 'bg-selected text-ink hover:bg-selected')}
+            >
+              <Users aria-hidden="true" className="size-4" />
+              <span className="sr-only">Attendees</span>
+            </button>
+          </WithTooltip>
         </div>
-        <ul aria-label="Chat state" className="flex min-w-0 flex-wrap items-center gap-1.5 [grid-area:badges]">
+        <ul
+          id={badgesId}
+          aria-label="Chat state"
+          className={cn('min-w-0 flex-wrap items-center gap-1.5 [grid-area:badges] sm:flex', detailsOpen ? 'flex' : 'hidden')}
+        >
           <li>{chat.unreadCount > 0 ? <Badge tone="accent">{chat.unreadCount.toLocaleString()} unread</Badge> : <Badge>Read</Badge>}</li>
           {chat.pinned ? (
             <li>
@@ -186,7 +222,7 @@ export function ChatHeader({
             </li>
           ) : null}
           {chat.subject ? (
-            <li className="min-w-0 truncate text-xs text-muted" title={chat.subject}>
+            <li className="min-w-0 max-sm:basis-full max-sm:[overflow-wrap:anywhere] sm:truncate text-xs text-muted" title={chat.subject}>
               Subject: {chat.subject}
             </li>
           ) : null}
@@ -202,7 +238,7 @@ function BlockedNotice({ reason, reasonId, disconnected }: { reason: string; rea
   const config = useQuery({ ...appConfigQueryOptions(), enabled: disconnected, meta: { silent: true } });
   const href = disconnected ? reconnectUrl(config.data) : null;
   return (
-    <p className="border-t border-warn/25 bg-warn/10 px-4 py-2 text-[13px] text-ink">
+    <p className="border-t border-warn/25 bg-warn/10 px-3 py-1.5 text-xs text-ink sm:px-4 sm:py-2 sm:text-[13px]">
       <span id={reasonId}>{reason}</span>
       {href ? (
         <>

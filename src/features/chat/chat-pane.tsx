@@ -4,11 +4,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
-import { Spinner } from '@/components/ui/spinner';
 import { accountsQueryOptions, indexAccounts } from '@/lib/accounts';
 import { findCachedChat } from '@/lib/chats/list-pages';
 import { retryingText } from '@/lib/error-messages';
 import { AttendeePanel } from './attendee-panel';
+import { chatIdentity } from './avatar-identity';
+import { ChatPaneSkeleton } from './chat-pane-skeleton';
+import { useAttendeesPanel } from './pane-layout-store';
+import { chatDetailOptions } from './prefetch';
 import { indexAttendees } from '@/lib/chats/attendees';
 import { replyBlockReason, triageBlockReason } from './availability';
 import { ChatHeader } from './chat-header';
@@ -17,6 +20,7 @@ import { MessageList } from './message-list';
 import type { ChatActionKind } from '@/lib/chats/actions';
 import { chatQueries } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';
+import { displayNameOf, type ChatPreview } from '@/lib/chats/previews';
 
 export interface ChatPaneProps {
   chatId: string;
@@ -32,26 +36,39 @@ export interface ChatPaneProps {
   onMarkRead: (chatId: string) => void;
 }
 
-/** Wide screens show the attendees beside the conversation from the start; narrower ones on request. */
-const ATTENDEES_OPEN_QUERY = '(min-width: 1280px)';
-
 function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, onMarkRead }: ChatPaneProps) {
   const queryClient = useQueryClient();
   const detail = useQuery({
-    ...chatQueries.detail(chatId),
+    // The list already holds the chat: its copy shows at once (stale, so the detail is fetched straight away).
+    ...chatDetailOptions(queryClient, chatId),
     // Without a chat the pane shows the error; when it shows the list's copy, a failed refresh is toasted with this.
     meta: { failure: 'The chat could not be refreshed.' },
-    // The list already holds the chat: show it at once (stale, so the detail is fetched straight away).
-    initialData: () => findCachedChat(queryClient, chatId),
-    initialDataUpdatedAt: 0,
+    // A query made earlier without the list's copy (a failed prefetch) still shows the header from the list.
+    placeholderData: () => findCachedChat(queryClient, chatId),
   });
   const accounts = useQuery(accountsQueryOptions());
   const attendees = useQuery({ ...chatQueries.attendees(chatId), meta: { failure: 'The attendees could not be refreshed.' } });
-  const chat = detail.data;
+  // A 1:1 chat without a name of its own is called what its other attendee is called, as in the list and the panel.
+  const preview = queryClient.getQueryData<ChatPreview>(chatKeys.preview(chatId));
+  const other = attendees.data?.find((a) => !a.isSelf);
+  const chat = useMemo(() => {
+    const data = detail.data;
+    if (!data) return data;
+    const displayName = displayNameOf({ ...data, otherAttendeeName: data.otherAttendeeName ?? (data.kind === 'direct' ? (other?.name ?? null) : null) }, preview);
+    return displayName === data.displayName ? data : { ...data, displayName };
+  }, [detail.data, other?.name, preview]);
   const account = chat ? indexAccounts(accounts.data).get(chat.accountId) : undefined;
+  const title = chat?.displayName;
+  useEffect(() => {
+    if (!title) return;
+    document.title = `${title} · Triage`;
+    return () => {
+      document.title = 'Triage';
+    };
+  }, [title]);
   const attendeesById = useMemo(() => indexAttendees(attendees.data), [attendees.data]);
   const [now] = useState(() => Date.now());
-  const [attendeesOpen, setAttendeesOpen] = useState(() => typeof window !== 'undefined' && window.matchMedia(ATTENDEES_OPEN_QUERY).matches);
+  const { open: attendeesOpen, setOpen: setAttendeesOpen } = useAttendeesPanel();
   const attendeesPanelId = useId();
   const blockedReasonId = useId();
 
@@ -82,17 +99,11 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
         </section>
       );
     }
-    const retrying = detail.failureCount > 0 ? retryingText(detail.failureReason) : null;
-    return (
-      <section aria-label="Chat" aria-busy="true" className="flex min-h-0 flex-1 items-center justify-center gap-2 bg-surface text-[13px] text-muted">
-        <Spinner className="size-5" />
-        {retrying ? <span role="status">{retrying}</span> : <span className="sr-only">Loading the chat</span>}
-      </section>
-    );
+    // Not in any list yet (a link, a reload): the pane's shape, then the chat; never an empty pane or a lone spinner.
+    return <ChatPaneSkeleton status={detail.failureCount > 0 ? retryingText(detail.failureReason) : null} />;
   }
 
-  const other = chat.kind === 'direct' ? attendees.data?.find((a) => !a.isSelf) : undefined;
-  const pictureSrc = other ? other.pictureSrc : `/api/v1/chat_attendees/${encodeURIComponent(chat.id)}/picture`;
+  const avatar = chatIdentity(chat, attendees.data);
 
   return (
     <section aria-labelledby="chat-pane-title" className="flex min-h-0 min-w-0 flex-1 flex-col bg-surface">
@@ -100,7 +111,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
         chat={chat}
         account={account}
         now={now}
-        pictureSrc={pictureSrc}
+        avatar={avatar}
         blockedReason={triageBlocked}
         blockedReasonId={blockedReasonId}
         backHref={backHref}
@@ -108,7 +119,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
         onAction={(action) => onTriage(action.kind)}
         attendeesOpen={attendeesOpen}
         attendeesPanelId={attendeesPanelId}
-        onToggleAttendees={() => setAttendeesOpen((open) => !open)}
+        onToggleAttendees={() => setAttendeesOpen(!attendeesOpen)}
       />
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
@@ -120,7 +131,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
             blockedReasonShownBy={replyBlocked !== null && replyBlocked === triageBlocked ? blockedReasonId : undefined}
           />
         </div>
-        {attendeesOpen ? <AttendeePanel id={attendeesPanelId} query={attendees} onClose={() => setAttendeesOpen(false)} /> : null}
+        {attendeesOpen ? <AttendeePanel id={attendeesPanelId} chat={chat} query={attendees} onClose={() => setAttendeesOpen(false)} /> : null}
       </div>
     </section>
   );

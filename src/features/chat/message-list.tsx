@@ -9,7 +9,9 @@ import { providerLabel } from '@/config/providers';
 import type { InboxChat } from '@/lib/chats/model';
 import { retryingText } from '@/lib/error-messages';
 import type { ChatAttendee } from '@/lib/chats/attendees';
+import { attendeeIdentity, chatIdentity } from './avatar-identity';
 import { MessageRow, type Sender } from './message-row';
+import { MessageSkeleton } from './message-skeleton';
 import { messagesOldestFirst, type ChatMessage } from '@/lib/chats/messages';
 import { buildTimeline } from './timeline';
 import { chatQueries } from '@/lib/chats/queries';
@@ -22,18 +24,21 @@ export interface MessageListProps {
   attendeesById: ReadonlyMap<string, ChatAttendee>;
 }
 
-function useSenderOf(chat: InboxChat, attendeesById: ReadonlyMap<string, ChatAttendee>) {
+function useSenderOf({ id, kind, displayName }: InboxChat, attendeesById: ReadonlyMap<string, ChatAttendee>) {
+  // Only what a sender depends on: a mark-as-read must not hand every memoized row a new sender.
+  const chat = useMemo(() => ({ id, kind, displayName }), [id, kind, displayName]);
   return useCallback(
     (message: Pick<ChatMessage, 'mine' | 'senderAttendeeId' | 'senderId'>): Sender => {
       const attendee = (message.senderAttendeeId ? attendeesById.get(message.senderAttendeeId) : undefined) ?? (message.senderId ? attendeesById.get(message.senderId) : undefined);
+      // Drawn as the attendee panel draws the same person (one avatar everywhere).
+      if (attendee) return message.mine || attendee.isSelf ? { ...attendeeIdentity(chat, attendee), name: 'You' } : attendeeIdentity(chat, attendee);
       const seed = message.senderAttendeeId ?? message.senderId ?? chat.id;
-      if (message.mine || attendee?.isSelf) return { name: 'You', pictureSrc: attendee?.pictureSrc ?? null, colorSeed: seed };
-      if (attendee) return { name: attendee.name, pictureSrc: attendee.pictureSrc, colorSeed: seed };
-      // Before the attendees arrive, a 1:1 chat's other person is the chat itself.
-      if (chat.kind === 'direct') return { name: chat.displayName, pictureSrc: null, colorSeed: seed };
+      if (message.mine) return { name: 'You', pictureSrc: null, colorSeed: seed };
+      // Unknown sender in a 1:1 chat (or attendees not in yet): the other person, as the header shows them.
+      if (chat.kind === 'direct') return chatIdentity(chat, [...attendeesById.values()]);
       return { name: message.senderId ?? 'Someone', pictureSrc: null, colorSeed: seed };
     },
-    [chat.id, chat.kind, chat.displayName, attendeesById],
+    [chat, attendeesById],
   );
 }
 
@@ -99,14 +104,8 @@ export function MessageList({ chat, attendeesById }: MessageListProps) {
     if (wantsOlder) void fetchNextPage();
   }, [wantsOlder, fetchNextPage]);
 
-  if (query.isPending) {
-    return (
-      <div className="flex flex-1 items-center justify-center gap-2 text-[13px] text-muted" role="status">
-        <Spinner className="size-5" />
-        {retrying ?? <span className="sr-only">Loading messages</span>}
-      </div>
-    );
-  }
+  // Placeholder rows where the messages will be, never a blank area or a lone spinner.
+  if (query.isPending) return <MessageSkeleton status={retrying} />;
   if (query.isError && messages.length === 0) {
     return (
       <div className="flex flex-1 items-center justify-center">

@@ -3,16 +3,14 @@ import { memo } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import { cn } from '@/lib/cn';
 import { timeFormat } from '@/lib/time-format';
+import type { AvatarIdentity } from './avatar-identity';
 import { MessageAttachments } from './message-attachments';
 import { MessageText } from './message-text';
 import type { MessageReaction } from '@/lib/chats/messages';
 import type { TimelineRow } from './timeline';
 
-export interface Sender {
-  name: string;
-  pictureSrc: string | null;
-  colorSeed: string;
-}
+/** Who wrote a message, drawn with the same avatar as everywhere else. */
+export type Sender = AvatarIdentity;
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 

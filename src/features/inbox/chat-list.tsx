@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { providerLabel } from '@/config/providers';
@@ -16,6 +17,7 @@ import { filterSummary } from './filter-labels';
 import { useChatList } from './use-chat-list';
 import { useCursorPosition, useListCursor } from './use-list-cursor';
 import { useNow } from './use-now';
+import { cachedPreview, rowPreviewOf, useRowPreviews } from './use-row-previews';
 
 export interface ChatListProps {
   /** Which chats: accounts (empty = all), page size and filters. Every field is part of the query key. */
@@ -115,6 +117,14 @@ export function ChatList({
     rangeExtractor,
   });
   const virtualItems = virtualizer.getVirtualItems();
+  // Previews for the rows on screen (the range without overscan), once they rest there.
+  const range = virtualizer.range;
+  const visibleIds = useMemo(
+    () => (range ? chats.slice(range.startIndex, range.endIndex + 1).map((c) => c.id) : []),
+    [chats, range],
+  );
+  useRowPreviews(visibleIds);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     virtualizer.measure();
@@ -221,6 +231,7 @@ export function ChatList({
                 selected={picking ? picked.has(chat.id) : item.index === cursorIndex}
                 cursor={item.index === cursorIndex}
                 picked={picked.has(chat.id)}
+                preview={rowPreviewOf(chat, cachedPreview(queryClient, chat.id))}
                 now={now}
                 timeStyle={timeStyle}
                 onActivate={activate}

@@ -21,11 +21,6 @@ export function optionId(chatId: string): string {
   return `chat-option-${chatId.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
 }
 
-export function pictureUrl(chatId: string): string {
-  // The list item has no attendee id; the simulator and Unipile answer a chat id with the chat's picture (or 404).
-  return `/api/v1/chat_attendees/${encodeURIComponent(chatId)}/picture`;
-}
-
 export interface ChatRowProps {
   chat: InboxChat;
   account: Account | undefined;
@@ -56,8 +51,8 @@ export interface RowPreview {
   line: string;
   /** The name to show, when the chat has none of its own (a 1:1 chat's other attendee). */
   name: string;
-  /** The chat has a picture: only then is it requested. */
-  picture: boolean;
+  /** The chat's picture, when it has one: only then is one requested. */
+  picture: string | null;
 }
 
 function activationOf(event: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }): RowActivation {
@@ -265,7 +260,7 @@ export const ChatRow = memo(function ChatRow({
       <span className="relative shrink-0">
         <Avatar
           // Requested only when the previews say there is one: a missing picture costs no request and no console error.
-          src={preview?.picture ? pictureUrl(chat.id) : null}
+          src={preview?.picture ?? null}
           name={chat.displayName}
           colorSeed={chat.id}
           size={compact ? 28 : 40}

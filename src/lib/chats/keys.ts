@@ -13,4 +13,6 @@ export const chatKeys = {
   detail: (chatId: string) => [...chatKeys.details(), chatId] as const,
   messages: (chatId: string) => [...chatKeys.all, 'messages', chatId] as const,
   attendees: (chatId: string) => [...chatKeys.all, 'attendees', chatId] as const,
+  /** Beside list and detail too: their setQueriesData never reaches a preview. */
+  preview: (chatId: string) => [...chatKeys.all, 'preview', chatId] as const,
 };

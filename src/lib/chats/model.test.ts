@@ -101,7 +101,7 @@ describe('tolerant chat reader', () => {
   it('falls back when name and timestamp are null', () => {
     const chat = one({ name: null, timestamp: null });
     expect(chat.name).toBeNull();
-    expect(chat.displayName).toBe('att_1');
+    expect(chat.displayName).toBe('ID att_1');
     expect(chat.lastActivityAt).toBeNull();
   });
 
@@ -160,8 +160,8 @@ describe('chatDisplayName', () => {
   });
 
   it('falls back to the attendee provider id, then the chat provider id', () => {
-    expect(chatDisplayName({ name: null, attendeeProviderId: 'ACoAAB', providerId: 'chat-prov' })).toBe('ACoAAB');
-    expect(chatDisplayName({ name: null, attendeeProviderId: ' ', providerId: 'chat-prov' })).toBe('chat-prov');
+    expect(chatDisplayName({ name: null, attendeeProviderId: 'ACoAAB', providerId: 'chat-prov' })).toBe('ID ACoAAB');
+    expect(chatDisplayName({ name: null, attendeeProviderId: ' ', providerId: 'chat-prov' })).toBe('ID chat-prov');
   });
 
   it('ends with "Unnamed chat"', () => {
@@ -179,10 +179,10 @@ describe('chatDisplayName', () => {
     expect(one({ name: null, attendees }).displayName).toBe('Grace Hopper');
     expect(one({ name: null, lastMessage: { sender_name: 'Alan Turing', is_sender: 0 } }).displayName).toBe('Alan Turing');
     // My own last message says nothing about the other person.
-    expect(one({ name: null, lastMessage: { sender_name: 'Me', is_sender: 1 } }).displayName).toBe('att_1');
+    expect(one({ name: null, lastMessage: { sender_name: 'Me', is_sender: 1 } }).displayName).toBe('ID att_1');
   });
 
   it('does not name a group after one member', () => {
-    expect(one({ name: null, type: 1, attendees: [{ name: 'Grace Hopper' }] }).displayName).toBe('att_1');
+    expect(one({ name: null, type: 1, attendees: [{ name: 'Grace Hopper' }] }).displayName).toBe('ID att_1');
   });
 });

@@ -82,8 +82,22 @@ export function chatDisplayName(source: DisplayNameSource): string {
   const name = readText(source.name) ?? readText(source.otherAttendeeName);
   if (name) return name;
   const id = readText(source.attendeeProviderId) ?? readText(source.providerId);
-  if (id) return prettyProviderId(id);
+  if (id) return formatProviderId(id);
   return 'Unnamed chat';
+}
+
+/** Ids past this length are shortened: enough to tell two apart, short enough for a row. */
+const ID_SHOWN = 12;
+
+/**
+ * A provider id shown where no name exists, so it reads as an id and not as a name: a WhatsApp number as a phone
+ * number ("+33612345678"), anything else as "ID " and its start ("ID ACoAA2PHHGxy…").
+ */
+export function formatProviderId(providerId: string): string {
+  const pretty = prettyProviderId(providerId);
+  if (pretty !== providerId) return pretty;
+  const chars = Array.from(providerId);
+  return `ID ${chars.length > ID_SHOWN + 1 ? `${chars.slice(0, ID_SHOWN).join('')}…` : providerId}`;
 }
 
 /** The other person's name when the item happens to carry attendees or a last message (the list seeds do not). */

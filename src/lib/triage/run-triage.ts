@@ -7,6 +7,7 @@ import type { ChatListParams } from '../chats/filters';
 import { chatKeys } from '../chats/keys';
 import { applyChatChange } from '../chats/list-cache';
 import { flattenChatPages, knownChat, type ChatListData } from '../chats/list-pages';
+import { displayNameOf, type ChatPreview } from '../chats/previews';
 import type { InboxChat } from '../chats/model';
 import { describeError } from '../error-messages';
 import { dismissToast, showToast, updateToast } from '../toast-store';
@@ -70,6 +71,12 @@ function enqueue(step: () => Promise<void>): Promise<void> {
   const run = queue.then(step, step);
   queue = run.catch(() => undefined);
   return run;
+}
+
+/** The chat named as the rows name it (a 1:1 chat without a name of its own after its other attendee), for the toasts. */
+function named(queryClient: QueryClient, chat: InboxChat): InboxChat {
+  const name = displayNameOf(chat, queryClient.getQueryData<ChatPreview>(chatKeys.preview(chat.id)));
+  return name === chat.displayName ? chat : { ...chat, displayName: name };
 }
 
 function quoted(chats: readonly InboxChat[]): string {
@@ -253,7 +260,10 @@ async function undoRecord(queryClient: QueryClient, record: UndoRecord, view: Tr
 export function runTriage(queryClient: QueryClient, view: TriageView, kind: ChatActionKind, value?: boolean): Promise<void> {
   return enqueue(async () => {
     const { ids, bulk } = triageTargets(queryClient, view);
-    const chats = ids.map((id) => knownChat(queryClient, id)).filter((chat): chat is InboxChat => chat !== undefined);
+    const chats = ids.flatMap((id) => {
+      const chat = knownChat(queryClient, id);
+      return chat ? [named(queryClient, chat)] : [];
+    });
     const now = Date.now();
     if (chats.length === 0) {
       showToast({ tone: 'info', key: 'triage-nothing', title: 'No chat to act on', message: 'Move the cursor onto a chat first.' });
