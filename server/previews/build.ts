@@ -32,8 +32,9 @@ export function otherAttendee(attendees: readonly UpstreamAttendee[] | null): Up
 
 /** Whether naming the sender of this chat's last message takes the attendee list. */
 export function needsAttendees(chat: UpstreamChat, message: UpstreamMessage | null): boolean {
-  // A 1:1 chat: the other person's name (when the chat has none) and picture. A group: who wrote, when not said.
-  if (chat.kind === 'direct') return true;
+  // A 1:1 chat without a name: the other person's. A group: who wrote, when not said. (A named 1:1 chat's picture
+  // is not worth waiting for: it comes with a later answer, see service.ts.)
+  if (chat.kind === 'direct') return chat.name === null;
   return message !== null && !message.is_sender && !message.is_event && message.sender_name === null;
 }
 
@@ -55,7 +56,7 @@ export function previewMessage(message: UpstreamMessage, chat: UpstreamChat, att
  * `attendees` is null when they were not needed or could not be had; then a null-named 1:1 chat has no display name
  * and no picture this time.
  */
-export function buildPreview(chat: UpstreamChat, message: UpstreamMessage | null, attendees: readonly UpstreamAttendee[] | null): WirePreview {
+export function buildPreview(chat: UpstreamChat, message: UpstreamMessage | null, attendees: readonly UpstreamAttendee[] | null, partial = false): WirePreview {
   const other = chat.kind === 'direct' ? otherAttendee(attendees) : undefined;
   // Groups: Unipile says nothing of a group picture short of asking for it, so none is promised.
   const pictureId = other?.picture_url ? other.id : null;
@@ -65,5 +66,6 @@ export function buildPreview(chat: UpstreamChat, message: UpstreamMessage | null
     display_name: chat.kind === 'direct' && chat.name === null ? (other?.name ?? null) : null,
     picture: pictureId !== null,
     picture_id: pictureId,
+    partial,
   };
 }

@@ -99,10 +99,27 @@ export function createPreviewService({ backend, concurrency, now = Date.now }: P
 
   async function resolve(id: string): Promise<WirePreview> {
     const { chat, message } = await chatAndLastMessage(id);
-    const attendees = needsAttendees(chat, message) ? await attendeesOf(id) : [];
-    const preview = buildPreview(chat, message, attendees);
-    if (attendees !== null) previewCache.set(id, preview);
-    return preview;
+    if (needsAttendees(chat, message)) {
+      const attendees = await attendeesOf(id);
+      const preview = buildPreview(chat, message, attendees);
+      if (attendees !== null) previewCache.set(id, preview);
+      return preview;
+    }
+    if (chat.kind !== 'direct') {
+      const preview = buildPreview(chat, message, []);
+      previewCache.set(id, preview);
+      return preview;
+    }
+    // A named 1:1 chat: its words now (the first screen waits one round trip, not one per chat); its picture is
+    // looked up meanwhile, and the preview that comes with it is the one kept ("partial" tells the browser to ask again).
+    const known = attendeeCache.get(id);
+    if (known) {
+      const preview = buildPreview(chat, message, known);
+      previewCache.set(id, preview);
+      return preview;
+    }
+    void attendeesOf(id);
+    return buildPreview(chat, message, null, true);
   }
 
   /** Two batches asking for the same chat at once share one resolution. */

@@ -10,10 +10,13 @@ import type { RowPreview } from './chat-row';
 export const PREVIEW_REST_MS = 150;
 /** A chat's preview is asked for at most once in this long (live updates refresh it sooner). */
 export const PREVIEW_FRESH_MS = 5 * 60_000;
+/** A partial preview (its picture still being looked up on the server) is asked for once more after this long. */
+export const PARTIAL_RETRY_MS = 1_000;
 
 function isFresh(queryClient: QueryClient, chatId: string, now: number): boolean {
-  const state = queryClient.getQueryState(chatKeys.preview(chatId));
-  return state !== undefined && state.data !== undefined && now - state.dataUpdatedAt < PREVIEW_FRESH_MS;
+  const state = queryClient.getQueryState<ChatPreview>(chatKeys.preview(chatId));
+  if (state?.data === undefined) return false;
+  return now - state.dataUpdatedAt < (state.data.partial ? PARTIAL_RETRY_MS : PREVIEW_FRESH_MS);
 }
 
 /** The chat's preview from the cache (the header, the palette and the tab title read the same entry). */
@@ -44,10 +47,14 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
   const inFlight = useRef(new Set<string>());
   const windowKey = visibleIds.join('\n');
   const latest = useRef(visibleIds);
+  const latestWindow = useRef(windowKey);
   useEffect(() => {
     latest.current = visibleIds;
+    latestWindow.current = windowKey;
   });
 
+  // One follow-up for a window whose answer was partial: the pictures, once the server has them.
+  const [followUp, setFollowUp] = useState(0);
   useEffect(() => {
     if (windowKey === '') return;
     const timer = window.setTimeout(() => {
@@ -60,6 +67,12 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
         .then(({ previews }) => {
           for (const preview of previews) queryClient.setQueryData(chatKeys.preview(preview.chatId), preview);
           if (previews.length > 0) setVersion((v) => v + 1);
+          if (followUp === 0 && previews.some((p) => p.partial)) {
+            const asked = windowKey;
+            window.setTimeout(() => {
+              if (latestWindow.current === asked) setFollowUp(1);
+            }, PARTIAL_RETRY_MS);
+          }
         })
         // A preview is a nicety: the row stays as it is, and the next rest asks again.
         .catch(() => undefined)
@@ -68,7 +81,13 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
         });
     }, PREVIEW_REST_MS);
     return () => window.clearTimeout(timer);
-  }, [windowKey, queryClient]);
+  }, [windowKey, queryClient, followUp]);
+  // A new window starts with its own follow-up to spend.
+  const [followedWindow, setFollowedWindow] = useState(windowKey);
+  if (followedWindow !== windowKey) {
+    setFollowedWindow(windowKey);
+    setFollowUp(0);
+  }
 
   return version;
 }

@@ -10,7 +10,7 @@ function preview(message: Partial<PreviewMessage> | null, extra: Partial<ChatPre
   const lastMessage: PreviewMessage | null = message && {
     sender: { kind: 'other', name: 'Amelia Horváth' }, text: '', attachments: [], deleted: false, edited: false, event: false, at: null, ...message,
   };
-  return { chatId: 'c1', lastMessage, displayName: null, pictureSrc: null, ...extra };
+  return { chatId: 'c1', lastMessage, displayName: null, pictureSrc: null, partial: false, ...extra };
 }
 
 describe('previewLine', () => {
@@ -102,6 +102,7 @@ describe('fetchPreviews', () => {
       lastMessage: { sender: { kind: 'other', name: 'Amelia' }, text: 'hi', attachments: [{ kind: 'other', name: null }], deleted: false, edited: true, event: false, at: Date.UTC(2026, 0, 1) },
       displayName: 'Amelia Horváth',
       pictureSrc: '/api/v1/chat_attendees/att%2F1/picture',
+      partial: false,
     }]);
   });
 

@@ -39,6 +39,8 @@ export interface ChatPreview {
   displayName: string | null;
   /** Same-origin picture path when the chat has a picture; null means draw initials and ask for nothing. */
   pictureSrc: string | null;
+  /** The server was still looking up part of it (the picture): worth asking again in a moment. */
+  partial: boolean;
 }
 
 export interface PreviewBatch {
@@ -65,6 +67,7 @@ export function normalizePreview(wire: WirePreview): ChatPreview {
     },
     displayName: readText(wire.display_name),
     pictureSrc: wire.picture && wire.picture_id ? attendeePicturePath(wire.picture_id) : null,
+    partial: wire.partial === true,
   };
 }
 

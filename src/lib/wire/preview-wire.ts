@@ -48,6 +48,8 @@ export const wirePreviewSchema = z.object({
   picture: z.boolean(),
   /** The id to ask `/api/v1/chat_attendees/:id/picture` for when `picture` is true (the other attendee's, in a 1:1 chat). */
   picture_id: z.nullable(z.string()),
+  /** Its picture is still being looked up: ask again in a moment (absent means false). */
+  partial: z.optional(z.boolean()),
 });
 
 export const wirePreviewListSchema = z.object({
