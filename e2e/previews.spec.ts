@@ -114,3 +114,16 @@ test('a normal load and opening chats log no console error and ask for no pictur
   await page.waitForLoadState('networkidle');
   expect(problems).toEqual([]);
 });
+
+test('a reply sent from Triage is the row’s last message at once, and still after a reload', async ({ page, request }) => {
+  const [chat] = (await inboxTop(request, 40)).filter((c) => c.type === 0).slice(-1);
+  await page.goto(`/chats/${encodeURIComponent(chat!.id)}`);
+  const text = `Preview check ${Date.now()}`;
+  const box = page.getByRole('textbox', { name: 'Reply' });
+  await box.fill(text);
+  await box.press('Enter');
+  await expect(row(page, chat!.id)).toHaveAccessibleDescription(`You: ${text}`);
+  // The server forgot what it had cached of that chat's last message when the reply went through it.
+  await page.reload();
+  await expect(row(page, chat!.id)).toHaveAccessibleDescription(`You: ${text}`);
+});

@@ -157,6 +157,8 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
     app.route('/', auth.routes);
   }
 
+  // Previews take half the upstream cap at most, so a batch never holds every slot while someone opens a chat.
+  const previews = createPreviewService({ backend, concurrency: Math.max(1, Math.floor(config.upstreamConcurrency / 2)) });
   app.get('/api/config', (c) =>
     c.json(
       { backend: { kind: backend.kind, host: backend.host }, version: packageJson.version, auth: { required: config.dashboardToken !== null } },
@@ -164,15 +166,14 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
       { 'cache-control': 'no-store' },
     ),
   );
-  // Previews take half the upstream cap at most, so a batch never holds every slot while someone opens a chat.
-  const previews = createPreviewService({ backend, concurrency: Math.max(1, Math.floor(config.upstreamConcurrency / 2)) });
-  app.route('/api/previews', createPreviewRoutes(previews));
+
   if (backend.requestCounts) {
     const counts = backend.requestCounts;
     // Simulator only: what reached the upstream, per route, so e2e tests and benchmarks can hold Triage to a budget.
     app.get('/api/simulator/requests', (c) => c.json({ object: 'SimulatorRequestCounts', counts: counts() }, 200, { 'cache-control': 'no-store' }));
   }
-  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes }));
+  app.route('/api/previews', createPreviewRoutes(previews));
+  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes, onMessageSent: (chatId) => previews.forget(chatId) }));
   app.all('/api/*', (c) => notFound(c.req.method, c.req.path));
   // Webhook routes (which authenticate on their own) go above; any other path here is no page of the app.
   app.all('/webhooks/*', (c) => notFound(c.req.method, c.req.path));

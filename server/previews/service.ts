@@ -39,6 +39,8 @@ export interface PreviewResult {
 
 export interface PreviewService {
   previews(ids: readonly string[]): Promise<PreviewResult>;
+  /** The chat has a new last message (sent through Triage, or a live event): its next preview is fetched afresh. */
+  forget(chatId: string): void;
 }
 
 interface RecentIndex {
@@ -137,6 +139,14 @@ export function createPreviewService({ backend, concurrency, now = Date.now }: P
   }
 
   return {
+    forget(chatId) {
+      previewCache.delete(chatId);
+      // The shared page of the newest chats is older than this message now: that chat is asked for on its own.
+      void recent?.index.then((index) => {
+        index.chats.delete(chatId);
+        index.lastMessages.delete(chatId);
+      });
+    },
     async previews(ids) {
       const settled = await Promise.allSettled(ids.map(previewOf));
       const result: PreviewResult = { items: [], failed: [] };

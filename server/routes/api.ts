@@ -23,6 +23,8 @@ export interface ApiRoutesOptions {
   onServerError?: (error: unknown, c: Context, expected: boolean) => void;
   /** Multipart message bodies past this many bytes are cut off with 413 (default 25 MB). */
   maxUploadBytes?: number;
+  /** A message was sent to this chat through Triage: what is cached of its last message is out of date. */
+  onMessageSent?: (chatId: string) => void;
 }
 
 const DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024;
@@ -68,7 +70,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAULT_MAX_UPLOAD }: ApiRoutesOptions): Hono {
+export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAULT_MAX_UPLOAD, onMessageSent }: ApiRoutesOptions): Hono {
   const api = new Hono();
   // Single calls do not watch the browser's signal: it costs an AbortController per request, and a call that outlives
   // its browser just ends at the timeout. Multi-page scans do watch it; streamed bodies stop when the browser does.
@@ -165,6 +167,7 @@ export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAU
         throw counted.tooLarge() ? new PayloadTooLargeError(maxUploadBytes) : error;
       }
       if (counted.tooLarge()) throw new PayloadTooLargeError(maxUploadBytes);
+      if (upstream.ok) onMessageSent?.(c.req.param('id'));
       return relayJson(upstream);
     }
     if (!isJsonContentType(contentType)) throw new InvalidParameterError('content-type', 'must be application/json or multipart/form-data');
@@ -172,7 +175,9 @@ export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAU
     if (!isRecord(body)) throw new InvalidParameterError('body', 'must be a JSON object');
     if (typeof body.text !== 'string' || body.text.trim() === '') throw new InvalidParameterError('text', 'must be a non-empty string');
     // Only what the UI sends goes upstream: other fields (attachments by URL, account switches…) are not a reply's business.
-    return relayJson(await forward(c, { method: 'POST', path, body: JSON.stringify({ text: body.text }), contentType: 'application/json' }));
+    const upstream = await forward(c, { method: 'POST', path, body: JSON.stringify({ text: body.text }), contentType: 'application/json' });
+    if (upstream.ok) onMessageSent?.(c.req.param('id'));
+    return relayJson(upstream);
   });
 
   api.get('/chats/:id/attendees', async (c) => {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { cn } from '@/lib/cn';
-import { looksLikeHtml, sanitizeMessageHtml } from './sanitize-html';
+import { isHtmlBody } from '@/lib/wire/message-text';
+import { sanitizeMessageHtml } from './sanitize-html';
 
 /** Styles for the few tags a sanitized LinkedIn body can hold. */
 const HTML_CLASSES =
@@ -11,7 +12,7 @@ const HTML_CLASSES =
  * body that looks like HTML is parsed, and only after DOMPurify has reduced it to the allowed tags.
  */
 export function MessageText({ text, provider, className }: { text: string; provider: string; className?: string }) {
-  const html = useMemo(() => (provider.toUpperCase() === 'LINKEDIN' && looksLikeHtml(text) ? sanitizeMessageHtml(text) : null), [text, provider]);
+  const html = useMemo(() => (isHtmlBody(text, provider) ? sanitizeMessageHtml(text) : null), [text, provider]);
   if (html !== null) {
     return <div className={cn('[overflow-wrap:anywhere]', HTML_CLASSES, className)} dangerouslySetInnerHTML={{ __html: html }} />;
   }

@@ -27,10 +27,3 @@ function getPurifier(): Purifier {
 export function sanitizeMessageHtml(html: string): string {
   return getPurifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR });
 }
-
-/** Tags LinkedIn uses; text without any of them is plain text (and "<3" stays "<3"). */
-const LINKEDIN_MARKUP = /<\/?(?:p|br|strong|em|a|ul|ol|li)(?:\s[^<>]*)?\/?>/i;
-
-export function looksLikeHtml(text: string): boolean {
-  return LINKEDIN_MARKUP.test(text);
-}

@@ -7,6 +7,7 @@ import { describeError } from '@/lib/error-messages';
 import { chatApiPath } from '@/lib/chats/detail';
 import { restoreDraft, takeDraft } from './draft-store';
 import { knownChat } from '@/lib/chats/list-pages';
+import type { ChatPreview } from '@/lib/chats/previews';
 import type { ChatMessage, MessagesData } from '@/lib/chats/messages';
 import { MAX_PAGES_REFETCHED_ON_FOCUS } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';
@@ -18,6 +19,8 @@ export interface SendRequest {
 interface SendContext {
   pendingId: string;
   snapshot: CacheSnapshot;
+  /** The row's preview before "You: …" replaced it (undefined: there was none). */
+  previewBefore: ChatPreview | undefined;
 }
 
 let pendingSeq = 0;
@@ -88,13 +91,25 @@ export function useSendMessage(chatId: string) {
         now,
         options: { reposition: true },
       });
-      return { pendingId, snapshot };
+      // The row says what was sent last at once ("You: …"), as the list's order already does.
+      const previewKey = chatKeys.preview(chatId);
+      const previewBefore = queryClient.getQueryData<ChatPreview>(previewKey);
+      queryClient.setQueryData<ChatPreview>(previewKey, {
+        chatId,
+        lastMessage: { sender: { kind: 'self' }, text, attachments: [], deleted: false, edited: false, event: false, at: now },
+        displayName: previewBefore?.displayName ?? null,
+        pictureSrc: previewBefore?.pictureSrc ?? null,
+        partial: false,
+      });
+      return { pendingId, snapshot, previewBefore };
     },
     onError: (_error, { text }, context) => {
       restoreDraft(chatId, text);
       if (!context) return;
       queryClient.setQueryData<MessagesData>(messagesKey, (data) => withoutMessage(data, context.pendingId));
       restoreSnapshot(queryClient, context.snapshot);
+      if (context.previewBefore) queryClient.setQueryData(chatKeys.preview(chatId), context.previewBefore);
+      else queryClient.removeQueries({ queryKey: chatKeys.preview(chatId), exact: true });
     },
     onSettled: async (_data, error) => {
       if (error) return;
