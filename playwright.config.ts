@@ -3,6 +3,7 @@ import { chromiumArgs, findChromium } from './scripts/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 5188);
 export const e2eBaseURL = `http://127.0.0.1:${port}`;
+export const e2eWebhookSecret = 'e2e-webhook-secret-0123456789';
 
 const config = defineConfig({
   testDir: 'e2e',
@@ -34,10 +35,14 @@ const config = defineConfig({
       SIMULATOR_SEED: '7',
       SIMULATOR_LATENCY_MS: '0',
       SIMULATOR_FAULT_RATE: '0',
+      // No random incoming messages: tests deliver their own (POST /api/simulator/activity) and rows stay put.
+      SIMULATOR_ACTIVITY: '0',
       // Short enough that a forced upstream timeout (x-simulator-fault) is seen in seconds, long for a local simulator.
       UPSTREAM_TIMEOUT_MS: '4000',
       UNIPILE_DSN: '',
       UNIPILE_API_KEY: '',
+      // Known to the tests, so they can post webhooks as Unipile would (e2e/live.spec.ts: an account status change).
+      UNIPILE_WEBHOOK_SECRET: e2eWebhookSecret,
       // A build other than dist/ (parallel work on one machine builds into folders of its own).
       ...(process.env.TRIAGE_STATIC_DIR ? { TRIAGE_STATIC_DIR: process.env.TRIAGE_STATIC_DIR } : {}),
     },

@@ -8,6 +8,7 @@ import { buildIfNeeded } from '../scripts/build-if-needed';
 import { buildServer, serverBuildIsStale } from '../scripts/build-server';
 import { firstRowProbe, heapUsedMb, keepNamesShim, launch, loadEverything, percentile, scrollAtFixedSpeed } from './browser';
 import { coalescing, loadEmbedded, loadThroughProxy } from './load';
+import { openChat, previewsFirstScreen, previewsScrolling } from './previews';
 import { startSimulator, startTriage, type Running } from './servers';
 
 // `npm run bench`: figures, never pass/fail. Each row prints the figure beside its target; bench/results/latest.json
@@ -195,14 +196,14 @@ async function serverMemory() {
 }
 
 // `npm run bench -- --only=proxy,scroll` runs some sections; by default all of them.
-type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'first-row' | 'paging' | 'scroll';
+type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'first-row' | 'paging' | 'scroll' | 'previews' | 'open';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (section: Section) => !only || only.includes(section);
 
 async function main() {
   const started = Date.now();
   // Only the bundle and the browser need the built app; every section runs the compiled server, as production does.
-  const browserSections = (['first-row', 'paging', 'scroll'] as const).filter(wanted);
+  const browserSections = (['first-row', 'paging', 'scroll', 'previews', 'open'] as const).filter(wanted);
   if (wanted('bundle') || browserSections.length > 0) buildIfNeeded();
   else if (serverBuildIsStale()) buildServer();
   console.log('Triage benchmarks (figures, not tests)\n');
@@ -223,6 +224,12 @@ async function main() {
       }
       if (wanted('paging')) await pagingAndFilters(browser);
       if (wanted('scroll')) await scrolling(browser);
+      if (wanted('previews')) {
+        await previewsFirstScreen(browser, record, 0);
+        await previewsFirstScreen(browser, record, 150);
+        await previewsScrolling(browser, record);
+      }
+      if (wanted('open')) await openChat(browser, record);
     } finally {
       await browser.close();
     }

@@ -59,7 +59,8 @@ test('a 1:1 chat without a name is called what its other attendee is called, in 
   await expect(row(page, chat.id)).toHaveAccessibleName(new RegExp(`^${escapeRegExp(name)}, `));
   await row(page, chat.id).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-  await expect(page).toHaveTitle(new RegExp(`^${escapeRegExp(name)}`));
+  // "(3) Amelia Horváth · Triage": the unread count first, then the open chat’s name.
+  await expect(page).toHaveTitle(new RegExp(`^(\\(\\d+\\) )?${escapeRegExp(name)} · Triage$`));
 });
 
 test('a fast scroll to the end of 1,000 rows costs a bounded number of preview calls upstream', async ({ page, request }) => {

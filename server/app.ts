@@ -4,6 +4,11 @@ import type { Backend } from './backends/types';
 import { isLoopbackBind, type Config } from './config';
 import { createPreviewService } from './previews/service';
 import { createApiRoutes } from './routes/api';
+import { createWebhookRoutes } from './routes/webhooks';
+import { createEventBus, type EventBus } from './live/event-bus';
+import { eventsRoute } from './live/events-route';
+import { createSimulatorActivityRoutes, type TriggerIncoming } from './webhooks/simulator-activity-route';
+import type { WebhookDedupe } from './webhooks/dedupe';
 import { createAuth, servedOverHttps } from './routes/auth';
 import { createPreviewRoutes } from './routes/previews';
 import { errorResponse, ForbiddenError, knownErrorResponse, notFound, unexpectedErrorResponse } from './routes/errors';
@@ -19,6 +24,12 @@ export interface AppOptions {
   config: Config;
   backend: Backend;
   logger?: Logger;
+  /** Where live events meet (server/live/); an in-process one when not given. */
+  bus?: EventBus;
+  /** The simulator's "a message arrives now" (POST /api/simulator/activity, for e2e tests); simulator only. */
+  simulatorActivity?: TriggerIncoming;
+  /** Which webhook deliveries were seen (Redis with several copies, so a retry to another copy is not processed twice). */
+  webhookDedupe?: WebhookDedupe;
 }
 
 const consoleLogger: Logger = {
@@ -85,7 +96,8 @@ function describe(error: unknown): string {
 }
 
 /** The Triage HTTP app: API proxy, config endpoint and (when built) the SPA. No listen: tests call it in-process. */
-export function createApp({ config, backend, logger = consoleLogger }: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono {
+  const { config, backend, logger = consoleLogger } = options;
   const secret = config.backend.kind === 'unipile' ? config.backend.apiKey : null;
   // Belt and braces: whatever an error message carries, the key never reaches a log line.
   const redact = (text: string) => (secret ? text.split(secret).join('[redacted]') : text);
@@ -142,7 +154,8 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
     app.use(async (c, next) => {
       const forwarded = config.trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
       const hostname = forwarded ? hostnameOfAuthority(forwarded) : hostnameOf(c.req.url);
-      if (allowed.has(hostname)) return next();
+      // Webhooks authenticate with their secret, whichever name they were sent to (the simulator posts to loopback).
+      if (allowed.has(hostname) || c.req.path.startsWith('/webhooks/')) return next();
       const detail = `Triage answers only requests addressed to ${config.allowedHosts.join(', ')} (ALLOWED_HOSTS).`;
       if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
         return errorResponse({ title: 'Forbidden', detail, type: 'errors/forbidden', status: 403 });
@@ -173,8 +186,27 @@ export function createApp({ config, backend, logger = consoleLogger }: AppOption
     app.get('/api/simulator/requests', (c) => c.json({ object: 'SimulatorRequestCounts', counts: counts() }, 200, { 'cache-control': 'no-store' }));
   }
   app.route('/api/previews', createPreviewRoutes(previews));
+  // Live updates: every open browser listens here; webhooks (and the simulator's activity, through them) publish.
+  const bus = options.bus ?? createEventBus({ logger });
+  const events = eventsRoute(bus, { logger });
+  app.get('/api/events', (c) => events(c));
+  // A chat with a new or changed message has an out-of-date cached preview.
+  bus.subscribe((_id, event) => {
+    if (event.type !== 'account.status') previews.forget(event.chat_id);
+  });
+  if (options.simulatorActivity) {
+    app.route('/api/simulator/activity', createSimulatorActivityRoutes({ trigger: options.simulatorActivity, onError: (error) => logger.error(redact(`triage: simulator activity failed: ${escapeForLog(describe(error), true)}`)) }));
+  }
   app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes, onMessageSent: (chatId) => previews.forget(chatId) }));
   app.all('/api/*', (c) => notFound(c.req.method, c.req.path));
+  if (config.webhookSecret) {
+    app.route('/webhooks', createWebhookRoutes({
+      secret: config.webhookSecret,
+      publish: (event) => bus.publish(event),
+      ...(options.webhookDedupe ? { dedupe: options.webhookDedupe } : {}),
+      onProcessingError: (error) => logger.error(redact(`triage: webhook not processed: ${escapeForLog(describe(error), true)}`)),
+    }));
+  }
   // Webhook routes (which authenticate on their own) go above; any other path here is no page of the app.
   app.all('/webhooks/*', (c) => notFound(c.req.method, c.req.path));
 

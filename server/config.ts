@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /** Read once at start-up; every environment variable Triage understands is here (and in the README). */
@@ -71,6 +72,37 @@ const envSchema = z.object({
   MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 1024, 25),
   UPSTREAM_CONCURRENCY: intIn('UPSTREAM_CONCURRENCY', 1, 256, 8),
   UPSTREAM_QUEUE_LIMIT: intIn('UPSTREAM_QUEUE_LIMIT', 0, 100_000, 1_000),
+  UNIPILE_WEBHOOK_SECRET: z.string().optional().transform((v, ctx) => {
+    const secret = v?.trim() ?? '';
+    if (secret === '') return undefined;
+    if (secret.length < 16) {
+      ctx.addIssue({ code: 'custom', message: `UNIPILE_WEBHOOK_SECRET must be at least 16 characters (got ${secret.length}); e.g. \`openssl rand -hex 32\`` });
+      return z.NEVER;
+    }
+    return secret;
+  }),
+  PUBLIC_URL: z.string().optional().transform((v, ctx) => {
+    const raw = v?.trim() ?? '';
+    if (raw === '') return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'https:' || url.protocol === 'http:') return url.origin + url.pathname.replace(/\/$/, '');
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({ code: 'custom', message: `PUBLIC_URL must be the http(s) address Unipile can reach this server at (got "${raw}")` });
+    return z.NEVER;
+  }),
+  SIMULATOR_ACTIVITY: z.string().optional(),
+  REDIS_URL: z.string().optional().transform((v, ctx) => {
+    const raw = v?.trim() ?? '';
+    if (raw === '') return undefined;
+    if (!/^rediss?:\/\//.test(raw)) {
+      ctx.addIssue({ code: 'custom', message: `REDIS_URL must start with redis:// or rediss:// (got "${raw.replace(/\/\/[^@]*@/, '//…@')}")` });
+      return z.NEVER;
+    }
+    return raw;
+  }),
 });
 
 export type BackendConfig =
@@ -97,10 +129,26 @@ export interface Config {
   upstreamConcurrency: number;
   /** Calls waiting for a slot at most; past it, 503 with Retry-After. */
   upstreamQueueLimit: number;
+  /** Turns on POST /webhooks/unipile (requests must carry it in X-Webhook-Secret); a random one on the simulator. */
+  webhookSecret: string | null;
+  /** Where Unipile reaches this server: with it, the webhooks are registered at start-up. */
+  publicUrl: string | null;
+  /** Simulated incoming messages per minute, delivered through the webhook path (0: none). */
+  simulatorActivity: number;
+  /** Live events go through this Redis, so every server copy's browsers get every event. */
+  redisUrl: string | null;
 }
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** SIMULATOR_ACTIVITY: events per minute, 0 to 600; unset means the default. */
+function parseActivity(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 600) throw new ConfigError(`SIMULATOR_ACTIVITY must be a whole number of events per minute from 0 to 600 (got "${raw}")`);
+  return n;
 }
 
 function parseDsn(raw: string): { dsn: string; host: string } {
@@ -141,7 +189,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } else {
     backend = { kind: 'simulator', chats: e.SIMULATOR_CHATS, latencyMs: e.SIMULATOR_LATENCY_MS, faultRate: e.SIMULATOR_FAULT_RATE, seed: e.SIMULATOR_SEED };
   }
+  const simulatorActivity = parseActivity(e.SIMULATOR_ACTIVITY, backend.kind === 'simulator' ? 4 : 0);
+  if (simulatorActivity > 0 && backend.kind !== 'simulator') throw new ConfigError('SIMULATOR_ACTIVITY only applies to the embedded simulator: leave it unset with Unipile');
+  if (backend.kind === 'unipile' && e.PUBLIC_URL && !e.UNIPILE_WEBHOOK_SECRET) {
+    throw new ConfigError('PUBLIC_URL is set but UNIPILE_WEBHOOK_SECRET is not: webhooks need a secret so nobody else can post to them');
+  }
   return {
+    // The simulator delivers its activity through the real webhook path: a secret of its own turns it on.
+    webhookSecret: e.UNIPILE_WEBHOOK_SECRET ?? (backend.kind === 'simulator' ? randomBytes(32).toString('base64url') : null),
+    publicUrl: e.PUBLIC_URL ?? null,
+    simulatorActivity,
+    redisUrl: e.REDIS_URL ?? null,
     host: e.HOST,
     port: e.PORT,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,

@@ -52,7 +52,11 @@ interface RecentIndex {
 const EMPTY_INDEX: RecentIndex = { chats: new Map(), lastMessages: new Map() };
 
 export function createPreviewService({ backend, concurrency, now = Date.now }: PreviewServiceOptions): PreviewService {
-  const limited = createLimiter(Math.max(1, concurrency));
+  // Pictures looked up behind an answer wait in a lane of their own (one slot of the previews' share), so they never
+  // delay the words of the next batch; the two lanes together stay within `concurrency`.
+  const limited = createLimiter(Math.max(1, concurrency - 1));
+  const behind = createLimiter(1);
+  const pictureLookups = new Map<string, Promise<unknown>>();
   const previewCache = new TtlCache<string, WirePreview>(PREVIEW_TTL_MS, MAX_CACHED, now);
   const attendeeCache = new TtlCache<string, UpstreamAttendee[]>(ATTENDEES_TTL_MS, MAX_CACHED, now);
   const inFlight = new Map<string, Promise<WirePreview>>();
@@ -87,11 +91,11 @@ export function createPreviewService({ backend, concurrency, now = Date.now }: P
   }
 
   /** Null when they could not be had: the preview is then answered without them, and not kept. */
-  async function attendeesOf(id: string): Promise<UpstreamAttendee[] | null> {
+  async function attendeesOf(id: string, lane = limited): Promise<UpstreamAttendee[] | null> {
     const cached = attendeeCache.get(id);
     if (cached) return cached;
     try {
-      const attendees = await limited(() => fetchAttendees(backend, id));
+      const attendees = await lane(() => fetchAttendees(backend, id));
       attendeeCache.set(id, attendees);
       return attendees;
     } catch {
@@ -120,7 +124,10 @@ export function createPreviewService({ backend, concurrency, now = Date.now }: P
       previewCache.set(id, preview);
       return preview;
     }
-    void attendeesOf(id);
+    if (!pictureLookups.has(id)) {
+      const lookup = attendeesOf(id, behind).finally(() => pictureLookups.delete(id));
+      pictureLookups.set(id, lookup);
+    }
     return buildPreview(chat, message, null, true);
   }
 

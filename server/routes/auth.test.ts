@@ -237,10 +237,12 @@ describe('without a session', () => {
     expect(await signInPage.text()).toContain('Dashboard token');
   });
 
-  it('/webhooks/* is left to authenticate on its own (no such route yet: 404, never the app)', async () => {
+  it('/webhooks/* is left to authenticate on its own: its secret, never a session or the sign-in page', async () => {
     const { app } = makeApp();
-    const response = await app.request('/webhooks/unipile', { method: 'POST', headers: HTML, body: '{}' });
-    expect(response.status).toBe(404);
+    // On the simulator the webhook route is on (a secret of its own): without the secret it answers 401 itself.
+    const response = await app.request('/webhooks/unipile', { method: 'POST', headers: { ...HTML, 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { type: string }).type).toMatch(/^errors\/(missing|invalid)_credentials$/);
     expect((await app.request('/webhooks/unipile', { headers: HTML })).status).toBe(404);
   });
 

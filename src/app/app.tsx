@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { Link, useRoute, useSearch } from 'wouter';
 import { StatePanel } from '@/components/ui/state-panel';
 import { ToastRegion } from '@/components/ui/toast-region';
-import { initialListAccountIds, readSettings, selectDensity, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
+import { initialListAccountIds, readSettings, selectDensity, selectNotifyNewMessages, selectTheme, SettingsDialog, useSettings, useSettingsEffects } from '@/features/settings';
 import { createQueryClient } from '@/lib/query-client';
+import { useLiveUpdates } from '@/lib/live/use-live-updates';
 import { AppHeader } from './app-header';
 import { InboxPage } from './inbox-page';
 import { CHAT_ROUTE, listParamsFor, withSearch } from './routes';
@@ -34,6 +35,7 @@ function NotFound() {
 function Shell() {
   useApplyTheme(useSettings(selectTheme));
   useSettingsEffects();
+  useLiveUpdates({ notifyNewMessages: useSettings(selectNotifyNewMessages) });
   const density = useSettings(selectDensity);
   const search = useSearch();
   const [atInbox] = useRoute('/');

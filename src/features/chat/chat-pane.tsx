@@ -21,6 +21,7 @@ import type { ChatActionKind } from '@/lib/chats/actions';
 import { chatQueries } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';
 import { displayNameOf, type ChatPreview } from '@/lib/chats/previews';
+import { setOpenChatTitle } from '@/lib/live/tab-title';
 
 export interface ChatPaneProps {
   chatId: string;
@@ -61,10 +62,9 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
   const title = chat?.displayName;
   useEffect(() => {
     if (!title) return;
-    document.title = `${title} · Triage`;
-    return () => {
-      document.title = 'Triage';
-    };
+    // "(3) Amelia · Triage": the live updates keep the unread count in front (lib/live/tab-title.ts).
+    setOpenChatTitle(title);
+    return () => setOpenChatTitle(null);
   }, [title]);
   const attendeesById = useMemo(() => indexAttendees(attendees.data), [attendees.data]);
   const [now] = useState(() => Date.now());

@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { describeError, type ErrorContext } from '@/lib/error-messages';
 import { formatCount } from '@/lib/number-format';
+import { LiveStatus } from './live-status';
 
 export interface ChatListToolbarProps {
   headingId: string;
@@ -83,6 +84,7 @@ export function ChatListToolbar({ headingId, title, loaded, complete, switching,
           </span>
         ) : null}
       </span>
+      <LiveStatus />
       <Button variant="ghost" size="icon" onClick={onRefresh} disabled={refreshing} aria-label="Refresh chats" title="Refresh chats">
         <RotateCw aria-hidden="true" className="size-4" />
       </Button>

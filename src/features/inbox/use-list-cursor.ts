@@ -85,9 +85,14 @@ export function useListCursor({ view, position, listKey, activeChatId, pageRows,
   useEffect(() => {
     latestScroll.current = scrollToIndex;
   });
+  // Only when it lands on another chat: a chat moving above it (a live message) shifts its index, not the view.
+  const latestIndex = useRef(cursorIndex);
   useEffect(() => {
-    if (cursorIndex >= 0) latestScroll.current(cursorIndex);
-  }, [cursorIndex]);
+    latestIndex.current = cursorIndex;
+  });
+  useEffect(() => {
+    if (cursorId !== null && latestIndex.current >= 0) latestScroll.current(latestIndex.current);
+  }, [cursorId]);
 
   const restRef = useRef(onRest);
   useEffect(() => {

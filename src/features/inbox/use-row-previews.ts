@@ -37,57 +37,69 @@ export function rowPreviewOf(chat: InboxChat, preview: ChatPreview | undefined):
 }
 
 /**
- * Previews for the rows on screen: once the visible rows have rested PREVIEW_REST_MS, the ones without a fresh preview
- * are asked for in one request (at most one per visible window). Answers go to the query cache under
- * `chatKeys.preview(id)`; the returned number changes when some arrive, so the list re-renders.
+ * Previews for the rows on screen: each row earns its preview once it has stayed on screen PREVIEW_REST_MS (a row
+ * scrolled past quickly costs nothing, one that stays gets it even while others scroll by); the rows due are asked for
+ * together, one request at a time. A partial answer (its picture still being looked up) is asked for once more
+ * PARTIAL_RETRY_MS later. Answers go to the query cache under `chatKeys.preview(id)`; the returned number changes
+ * when some arrive, so the list re-renders.
  */
 export function useRowPreviews(visibleIds: readonly string[]): number {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(0);
-  const inFlight = useRef(new Set<string>());
   const windowKey = visibleIds.join('\n');
   const latest = useRef(visibleIds);
-  const latestWindow = useRef(windowKey);
   useEffect(() => {
     latest.current = visibleIds;
-    latestWindow.current = windowKey;
   });
+  const state = useRef({ firstSeen: new Map<string, number>(), retried: new Set<string>(), inFlight: false, timer: 0 });
 
-  // One follow-up for a window whose answer was partial: the pictures, once the server has them.
-  const [followUp, setFollowUp] = useState(0);
   useEffect(() => {
-    if (windowKey === '') return;
-    const timer = window.setTimeout(() => {
+    const s = state.current;
+    /** When a row is due: PREVIEW_REST_MS after it came on screen, or a partial one's retry; null when not due. */
+    const dueAt = (id: string, seenAt: number): number | null => {
+      const cached = queryClient.getQueryState<ChatPreview>(chatKeys.preview(id));
+      if (cached?.data === undefined) return seenAt + PREVIEW_REST_MS;
+      if (cached.data.partial && !s.retried.has(id)) return Math.max(seenAt + PREVIEW_REST_MS, cached.dataUpdatedAt + PARTIAL_RETRY_MS);
+      return isFresh(queryClient, id, Date.now()) ? null : seenAt + PREVIEW_REST_MS;
+    };
+    const schedule = () => {
+      window.clearTimeout(s.timer);
+      if (s.inFlight) return;
+      let next = Infinity;
+      for (const [id, seenAt] of s.firstSeen) next = Math.min(next, dueAt(id, seenAt) ?? Infinity);
+      if (next === Infinity) return;
+      s.timer = window.setTimeout(ask, Math.max(0, next - Date.now()));
+    };
+    const ask = () => {
       const now = Date.now();
-      const wanted = latest.current.filter((id) => !inFlight.current.has(id) && !isFresh(queryClient, id, now)).slice(0, MAX_PREVIEW_IDS);
-      if (wanted.length === 0) return;
-      for (const id of wanted) inFlight.current.add(id);
-      // Not aborted when the window moves on: the answer is kept for when those rows come back.
-      fetchPreviews(wanted)
+      const due = [...s.firstSeen].filter(([id, seenAt]) => (dueAt(id, seenAt) ?? Infinity) <= now).map(([id]) => id).slice(0, MAX_PREVIEW_IDS);
+      if (due.length === 0) return schedule();
+      for (const id of due) if (queryClient.getQueryData<ChatPreview>(chatKeys.preview(id))?.partial) s.retried.add(id);
+      s.inFlight = true;
+      // Not aborted when the rows leave: the answer is kept for when they come back.
+      fetchPreviews(due)
         .then(({ previews }) => {
           for (const preview of previews) queryClient.setQueryData(chatKeys.preview(preview.chatId), preview);
           if (previews.length > 0) setVersion((v) => v + 1);
-          if (followUp === 0 && previews.some((p) => p.partial)) {
-            const asked = windowKey;
-            window.setTimeout(() => {
-              if (latestWindow.current === asked) setFollowUp(1);
-            }, PARTIAL_RETRY_MS);
-          }
         })
-        // A preview is a nicety: the row stays as it is, and the next rest asks again.
+        // A preview is a nicety: the row stays as it is, and is asked for again when it next rests on screen.
         .catch(() => undefined)
         .finally(() => {
-          for (const id of wanted) inFlight.current.delete(id);
+          s.inFlight = false;
+          schedule();
         });
-    }, PREVIEW_REST_MS);
-    return () => window.clearTimeout(timer);
-  }, [windowKey, queryClient, followUp]);
-  // A new window starts with its own follow-up to spend.
-  const [followedWindow, setFollowedWindow] = useState(windowKey);
-  if (followedWindow !== windowKey) {
-    setFollowedWindow(windowKey);
-    setFollowUp(0);
-  }
+    };
+    const now = Date.now();
+    const visible = new Set(latest.current);
+    for (const id of [...s.firstSeen.keys()]) if (!visible.has(id)) s.firstSeen.delete(id);
+    for (const id of visible) if (!s.firstSeen.has(id)) s.firstSeen.set(id, now);
+    schedule();
+  }, [windowKey, queryClient]);
+
+  useEffect(() => {
+    const s = state.current;
+    return () => window.clearTimeout(s.timer);
+  }, []);
 
   return version;
 }

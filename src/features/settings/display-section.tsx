@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { SegmentedRadioGroup, type SegmentedOption } from '@/components/ui/segmented-radio-group';
 import type { ThemePreference } from '@/lib/theme';
+import { NotifyNewMessages } from './notify-setting';
 import { PageSizeField } from './page-size-field';
 import type { TimeStyle } from '@/lib/time-format';
 import type { AdvanceSetting } from '@/lib/triage/cursor';
@@ -95,6 +96,7 @@ export function DisplaySection() {
         options={ADVANCE_OPTIONS}
         onChange={setAdvance}
       />
+      <NotifyNewMessages />
     </section>
   );
 }

@@ -7,6 +7,7 @@ export {
   selectAdvance,
   selectDensity,
   selectMarkReadOnOpen,
+  selectNotifyNewMessages,
   selectPageSize,
   selectTheme,
   selectTimeFormat,

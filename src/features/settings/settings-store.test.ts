@@ -29,8 +29,10 @@ describe('settings store', () => {
   it('starts with the defaults when nothing is stored', () => {
     const { storage } = fakeStorage();
     const store = createSettingsStore(() => storage);
-    const { hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance } = store.getState();
-    expect({ hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance }).toEqual(DEFAULT_SETTINGS);
+    const { hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance, notifyNewMessages } = store.getState();
+    expect({ hiddenAccountIds, legacyShownAccountIds, theme, density, pageSize, timeFormat, markReadOnOpen, advance, notifyNewMessages }).toEqual(DEFAULT_SETTINGS);
+    // Desktop notifications are opt-in.
+    expect(notifyNewMessages).toBe(false);
     // Every account starts shown.
     expect(hiddenAccountIds).toEqual([]);
     expect(markReadOnOpen).toBe(true);
@@ -47,6 +49,7 @@ describe('settings store', () => {
     first.getState().setTimeFormat('absolute');
     first.getState().setMarkReadOnOpen(false);
     first.getState().setAdvance('previous');
+    first.getState().setNotifyNewMessages(true);
 
     const expected = {
       hiddenAccountIds: ['acc-b', 'acc-a'],
@@ -57,6 +60,7 @@ describe('settings store', () => {
       timeFormat: 'absolute',
       markReadOnOpen: false,
       advance: 'previous',
+      notifyNewMessages: true,
     };
     expect(read()).toEqual({ state: expected, version: 2 });
 
@@ -136,6 +140,10 @@ describe('settings store', () => {
       markReadOnOpen: true,
     });
     expect(sanitizeSettings({ pageSize: 300 }).pageSize).toBe(DEFAULT_SETTINGS.pageSize);
+    // Only a stored true turns notifications on.
+    expect(sanitizeSettings({ notifyNewMessages: 'yes' }).notifyNewMessages).toBe(false);
+    expect(sanitizeSettings({ notifyNewMessages: 1 }).notifyNewMessages).toBe(false);
+    expect(sanitizeSettings({ notifyNewMessages: true }).notifyNewMessages).toBe(true);
   });
 
   it('survives storage holding something that is not JSON', () => {

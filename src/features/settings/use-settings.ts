@@ -17,6 +17,7 @@ export const selectDensity = (state: SettingsState) => state.density;
 export const selectPageSize = (state: SettingsState) => state.pageSize;
 export const selectTimeFormat = (state: SettingsState) => state.timeFormat;
 export const selectMarkReadOnOpen = (state: SettingsState) => state.markReadOnOpen;
+export const selectNotifyNewMessages = (state: SettingsState) => state.notifyNewMessages;
 export const selectAdvance = (state: SettingsState) => state.advance;
 
 /** The settings as they are now, outside React (the app prefetches the first page of the list before rendering). */
