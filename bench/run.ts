@@ -7,6 +7,7 @@ import type { Browser, Page } from '@playwright/test';
 import { buildIfNeeded } from '../scripts/build-if-needed';
 import { buildServer, serverBuildIsStale } from '../scripts/build-server';
 import { firstRowProbe, heapUsedMb, keepNamesShim, launch, loadEverything, percentile, scrollAtFixedSpeed } from './browser';
+import { sseFanOut, webhookToRow } from './live';
 import { coalescing, loadEmbedded, loadThroughProxy } from './load';
 import { openChat, previewsFirstScreen, previewsScrolling } from './previews';
 import { startSimulator, startTriage, type Running } from './servers';
@@ -196,14 +197,14 @@ async function serverMemory() {
 }
 
 // `npm run bench -- --only=proxy,scroll` runs some sections; by default all of them.
-type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'first-row' | 'paging' | 'scroll' | 'previews' | 'open';
+type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'first-row' | 'paging' | 'scroll' | 'previews' | 'open' | 'live';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (section: Section) => !only || only.includes(section);
 
 async function main() {
   const started = Date.now();
   // Only the bundle and the browser need the built app; every section runs the compiled server, as production does.
-  const browserSections = (['first-row', 'paging', 'scroll', 'previews', 'open'] as const).filter(wanted);
+  const browserSections = (['first-row', 'paging', 'scroll', 'previews', 'open', 'live'] as const).filter(wanted);
   if (wanted('bundle') || browserSections.length > 0) buildIfNeeded();
   else if (serverBuildIsStale()) buildServer();
   console.log('Triage benchmarks (figures, not tests)\n');
@@ -215,6 +216,8 @@ async function main() {
     await loadThroughProxy(record);
   }
   if (wanted('coalescing')) await coalescing(record);
+  // Before the browser starts: the 1,000 streams have the two cores to themselves.
+  if (wanted('live')) await sseFanOut(record);
   if (browserSections.length > 0) {
     const browser = await launch();
     try {
@@ -230,6 +233,7 @@ async function main() {
         await previewsScrolling(browser, record);
       }
       if (wanted('open')) await openChat(browser, record);
+      if (wanted('live')) await webhookToRow(browser, record);
     } finally {
       await browser.close();
     }

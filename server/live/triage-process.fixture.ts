@@ -46,8 +46,14 @@ export async function startTriage(env: Record<string, string>, { startTimeoutMs 
   try {
     const origin = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Triage did not listen within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
-      child.once('error', reject);
-      child.once('exit', (code, signal) => reject(new Error(`Triage exited (${code ?? signal}) before it listened:\n${output}`)));
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`Triage exited (${code ?? signal}) before it listened:\n${output}`));
+      });
       createInterface({ input: child.stdout }).on('line', (line) => {
         output += `${line}\n`;
         const match = LISTENING.exec(line);

@@ -1,5 +1,5 @@
 import { CloudOff } from 'lucide-react';
-import { useLiveStatus } from '@/lib/live/live-client';
+import { useLiveStatus } from '@/lib/live/status-store';
 
 /**
  * The quiet note while the live stream is down (the list polls its first page meanwhile, see lib/live): nothing while

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../wire/live-events';
-import { connectLive, parseLiveEvent, type EventSourceLike, type LiveStatus } from './live-client';
+import { connectLive, parseLiveEvent, type EventSourceLike } from './live-client';
+import type { LiveStatus } from './status-store';
 
 /** A stand-in EventSource: the test plays the server (open, messages, errors) and reads what the client did. */
 class FakeSource implements EventSourceLike {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { useLiveStatus, type LiveStatus } from './status-store';
 import { LIVE_EVENT_NAME, liveEventSchema, type LiveEvent } from '../wire/live-events';
 
 /**
@@ -13,10 +13,6 @@ export const LIVE_EVENTS_URL = '/api/events';
 /** The server's "replay cannot cover the gap" signal: refetch instead. */
 export const RESET_EVENT_NAME = 'reset';
 
-export type LiveStatus = 'connecting' | 'live' | 'paused';
-
-/** Status only (client UI state), for the quiet "Live updates paused" note and the polling fallback. */
-export const useLiveStatus = create<{ status: LiveStatus }>()(() => ({ status: 'connecting' }));
 
 /** What this needs of EventSource: the real one in the browser, a fake in tests. */
 export interface EventSourceLike {
