@@ -10,6 +10,8 @@ import type { RowPreview } from './chat-row';
 export const PREVIEW_REST_MS = 150;
 /** A chat's preview is asked for at most once in this long (live updates refresh it sooner). */
 export const PREVIEW_FRESH_MS = 5 * 60_000;
+/** Requests are at least this far apart: rows that come due meanwhile go together in the next one. */
+export const PREVIEW_BATCH_GAP_MS = 300;
 /** A partial preview (its picture still being looked up on the server) is asked for once more after this long. */
 export const PARTIAL_RETRY_MS = 1_000;
 
@@ -51,7 +53,7 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
   useEffect(() => {
     latest.current = visibleIds;
   });
-  const state = useRef({ firstSeen: new Map<string, number>(), retried: new Set<string>(), inFlight: false, timer: 0 });
+  const state = useRef({ firstSeen: new Map<string, number>(), retried: new Set<string>(), inFlight: false, timer: 0, lastAsked: 0 });
 
   useEffect(() => {
     const s = state.current;
@@ -68,7 +70,7 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
       let next = Infinity;
       for (const [id, seenAt] of s.firstSeen) next = Math.min(next, dueAt(id, seenAt) ?? Infinity);
       if (next === Infinity) return;
-      s.timer = window.setTimeout(ask, Math.max(0, next - Date.now()));
+      s.timer = window.setTimeout(ask, Math.max(0, next - Date.now(), s.lastAsked + PREVIEW_BATCH_GAP_MS - Date.now()));
     };
     const ask = () => {
       const now = Date.now();
@@ -76,6 +78,7 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
       if (due.length === 0) return schedule();
       for (const id of due) if (queryClient.getQueryData<ChatPreview>(chatKeys.preview(id))?.partial) s.retried.add(id);
       s.inFlight = true;
+      s.lastAsked = now;
       // Not aborted when the rows leave: the answer is kept for when they come back.
       fetchPreviews(due)
         .then(({ previews }) => {
