@@ -132,6 +132,8 @@ test('an account status change flags its chats at once', async ({ page, request 
   if (!account) throw new Error('no connected account among the first rows of the inbox');
 
   const list = await openInbox(page);
+  // An account's status is not in the list's data: an event sent before the stream is open would be missed.
+  await expect(page.locator('[role="status"][data-state="live"]')).toHaveCount(1);
   const ofAccount = list.getByRole('option', { name: new RegExp(`, account ${escapeRegExp(account.name)},`) });
   const flagged = list.getByRole('option', { name: new RegExp(`, account ${escapeRegExp(account.name)}, account disconnected,`) });
   await expect(ofAccount.first()).toBeVisible();

@@ -198,7 +198,9 @@ test.describe('the triage loop', () => {
   });
 
   test('Ctrl+K opens the command palette: it finds a chat by name and opens it, and runs views', async ({ page, request }) => {
-    const target = (await inboxTop(request, 40)).filter((c) => c.name && c.name.length > 4)[5]!;
+    // A name no other loaded chat has, so the palette's first match is this chat.
+    const loaded = await inboxTop(request, 100);
+    const target = loaded.filter((c) => c.name && c.name.length > 4 && loaded.filter((o) => o.name?.toLowerCase().includes(c.name!.toLowerCase())).length === 1)[5]!;
     await openInbox(page);
     await page.keyboard.press('ControlOrMeta+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });

@@ -8,7 +8,8 @@ import { useLiveStatus } from '@/lib/live/status-store';
 export function LiveStatus() {
   const status = useLiveStatus((s) => s.status);
   return (
-    <p role="status" className="flex min-h-0 items-center gap-1.5 text-[12px] text-muted empty:hidden">
+    // data-state says where the stream stands (tests wait for "live" before they deliver an event).
+    <p role="status" data-state={status} className="flex min-h-0 items-center gap-1.5 text-[12px] text-muted empty:hidden">
       {status === 'paused' ? (
         <>
           <CloudOff className="size-3.5 shrink-0" aria-hidden="true" />

@@ -82,7 +82,12 @@ export function useRowPreviews(visibleIds: readonly string[]): number {
       // Not aborted when the rows leave: the answer is kept for when they come back.
       fetchPreviews(due)
         .then(({ previews }) => {
-          for (const preview of previews) queryClient.setQueryData(chatKeys.preview(preview.chatId), preview);
+          for (const preview of previews) {
+            const key = chatKeys.preview(preview.chatId);
+            // Something newer came meanwhile (a reply sent, a live message): the answer to an older question loses.
+            if ((queryClient.getQueryState(key)?.dataUpdatedAt ?? 0) > now) continue;
+            queryClient.setQueryData(key, preview);
+          }
           if (previews.length > 0) setVersion((v) => v + 1);
         })
         // A preview is a nicety: the row stays as it is, and is asked for again when it next rests on screen.

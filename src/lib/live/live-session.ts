@@ -27,11 +27,21 @@ export function resyncAfterGap(queryClient: QueryClient): void {
  */
 export function startLiveSession(queryClient: QueryClient, options: { readonly current: LiveUpdatesOptions }): () => void {
   const stops: (() => void)[] = [];
+  let caughtUp = false;
   if (typeof EventSource === 'undefined') {
     useLiveStatus.setState({ status: 'paused' });
   } else {
     stops.push(
       connectLive({
+        // Whatever arrived between the first page and the stream's first open would be missed: the visible list's
+        // first page is asked for once more then (one request per load).
+        onStatus: (status) => {
+          useLiveStatus.setState({ status });
+          if (status === 'live' && !caughtUp) {
+            caughtUp = true;
+            void refreshActiveFirstPages(queryClient);
+          }
+        },
         onEvent: (event) => {
           // Before the cache changes nothing it reads (muted, name); after would do too.
           if (options.current.notifyNewMessages) notifyIfHidden(queryClient, event, options.current.onOpenChat);
