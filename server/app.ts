@@ -28,6 +28,11 @@ export interface AppOptions {
   bus?: EventBus;
   /** The simulator's "a message arrives now" (POST /api/simulator/activity, for e2e tests); simulator only. */
   simulatorActivity?: TriggerIncoming;
+  /**
+   * Fetch the newest chats' page for the previews as soon as a list's first page is asked for (main.ts turns it on;
+   * off in-process, where tests count every upstream call a route makes).
+   */
+  warmPreviews?: boolean;
   /** Which webhook deliveries were seen (Redis with several copies, so a retry to another copy is not processed twice). */
   webhookDedupe?: WebhookDedupe;
 }
@@ -197,7 +202,7 @@ export function createApp(options: AppOptions): Hono {
   if (options.simulatorActivity) {
     app.route('/api/simulator/activity', createSimulatorActivityRoutes({ trigger: options.simulatorActivity, onError: (error) => logger.error(redact(`triage: simulator activity failed: ${escapeForLog(describe(error), true)}`)) }));
   }
-  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes, onMessageSent: (chatId) => previews.forget(chatId) }));
+  app.route('/api/v1', createApiRoutes({ backend, onServerError: logServerError, maxUploadBytes: config.maxUploadBytes, onMessageSent: (chatId) => previews.forget(chatId), onFirstListPage: options.warmPreviews ? () => previews.warm() : undefined }));
   app.all('/api/*', (c) => notFound(c.req.method, c.req.path));
   if (config.webhookSecret) {
     app.route('/webhooks', createWebhookRoutes({

@@ -53,7 +53,7 @@ export async function main(): Promise<void> {
   // With several copies a webhook retried to another copy must still count once: the deliveries seen live in Redis.
   const dedupeRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
   const webhookDedupe = dedupeRedis ? createRedisDedupe(dedupeRedis) : undefined;
-  const app = createApp({ config, backend, bus, simulatorActivity: activity?.triggerNow, webhookDedupe });
+  const app = createApp({ config, backend, bus, simulatorActivity: activity?.triggerNow, webhookDedupe, warmPreviews: true });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     console.log(`triage: listening on http://${host}:${info.port}`);

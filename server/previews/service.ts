@@ -41,6 +41,11 @@ export interface PreviewService {
   previews(ids: readonly string[]): Promise<PreviewResult>;
   /** The chat has a new last message (sent through Triage, or a live event): its next preview is fetched afresh. */
   forget(chatId: string): void;
+  /**
+   * A list's first page is on its way to a browser, whose rows ask for their previews a moment later: the page of the
+   * newest chats and messages is fetched now (if not fresh), so their answer waits for no round trip of its own.
+   */
+  warm(): void;
 }
 
 interface RecentIndex {
@@ -146,6 +151,9 @@ export function createPreviewService({ backend, concurrency, now = Date.now }: P
   }
 
   return {
+    warm() {
+      void recentIndex();
+    },
     forget(chatId) {
       previewCache.delete(chatId);
       // The shared page of the newest chats is older than this message now: that chat is asked for on its own.

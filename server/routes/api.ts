@@ -25,6 +25,8 @@ export interface ApiRoutesOptions {
   maxUploadBytes?: number;
   /** A message was sent to this chat through Triage: what is cached of its last message is out of date. */
   onMessageSent?: (chatId: string) => void;
+  /** A list's first page was asked for: its rows' previews will be asked for next. */
+  onFirstListPage?: () => void;
 }
 
 const DEFAULT_MAX_UPLOAD = 25 * 1024 * 1024;
@@ -70,7 +72,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAULT_MAX_UPLOAD, onMessageSent }: ApiRoutesOptions): Hono {
+export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAULT_MAX_UPLOAD, onMessageSent, onFirstListPage }: ApiRoutesOptions): Hono {
   const api = new Hono();
   // Single calls do not watch the browser's signal: it costs an AbortController per request, and a call that outlives
   // its browser just ends at the timeout. Multi-page scans do watch it; streamed bodies stop when the browser does.
@@ -112,6 +114,7 @@ export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAU
     const upstreamQuery = pickQuery(params, CHAT_LIST_QUERY);
     const filters = parseChatFilters(params);
     const cursor = upstreamQuery.get('cursor') ?? undefined;
+    if (cursor === undefined) onFirstListPage?.();
     if (filters === null) {
       if (cursor !== undefined && isOurCursor(cursor)) {
         throw new InvalidParameterError('cursor', 'belongs to a filtered chat list: send it with the same filters (folder, archived, pinned, muted, q)');
