@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { lazy, memo, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { providerLabel } from '@/config/providers';
 import { hasActiveFilters, normalizeListParams, type ChatListParams, type InvalidFilter } from '@/lib/chats/filters';
 import { cn } from '@/lib/cn';
@@ -17,6 +17,7 @@ import { filterSummary } from './filter-labels';
 import { useChatList } from './use-chat-list';
 import { useCursorPosition, useListCursor } from './use-list-cursor';
 import { useNow } from './use-now';
+import { useScrollAnchor } from './use-scroll-anchor';
 import { cachedPreview, rowPreviewOf, useRowPreviews } from './use-row-previews';
 
 export interface ChatListProps {
@@ -130,22 +131,7 @@ export function ChatList({
     virtualizer.measure();
   }, [virtualizer, rowHeight]);
 
-  // Scroll anchoring: rows are placed by transform, so the browser's own anchoring never sees a row inserted above the
-  // viewport (a live message moving a chat to the top). The first visible row is followed by id and the scroll moves
-  // by the rows inserted or removed above it, before paint. At the very top nothing moves: the new row shows there.
-  const scrollAnchor = useRef<{ chats: readonly unknown[]; id: string; index: number } | null>(null);
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    const previous = scrollAnchor.current;
-    if (previous && previous.chats !== chats && el.scrollTop > 0) {
-      const index = view.indexOf(previous.id);
-      if (index >= 0 && index !== previous.index) el.scrollTop += (index - previous.index) * rowHeight;
-    }
-    const index = Math.floor(el.scrollTop / rowHeight);
-    const id = chats[index]?.id;
-    scrollAnchor.current = id === undefined ? null : { chats, id, index };
-  });
+  useScrollAnchor(scrollRef, view, rowHeight);
 
   // Another list (new filters) starts at its top; a refetch of the same list keeps the scroll position.
   const listKey = JSON.stringify(normalizeListParams(params));

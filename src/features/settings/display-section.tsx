@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { SegmentedRadioGroup, type SegmentedOption } from '@/components/ui/segmented-radio-group';
 import type { ThemePreference } from '@/lib/theme';
 import { NotifyNewMessages } from './notify-setting';
@@ -31,28 +32,10 @@ const ADVANCE_OPTIONS: readonly SegmentedOption<AdvanceSetting>[] = [
 ];
 
 function MarkReadOnOpen() {
-  const id = useId();
   const checked = useSettings(selectMarkReadOnOpen);
   const setMarkReadOnOpen = useSettings((state) => state.setMarkReadOnOpen);
   return (
-    <div className="flex items-start gap-3">
-      <input
-        id={`${id}-checkbox`}
-        type="checkbox"
-        checked={checked}
-        onChange={(event) => setMarkReadOnOpen(event.target.checked)}
-        aria-describedby={`${id}-hint`}
-        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-[rgb(var(--accent))]"
-      />
-      <div>
-        <label htmlFor={`${id}-checkbox`} className="cursor-pointer text-sm font-medium text-ink">
-          Mark as read when opened
-        </label>
-        <p id={`${id}-hint`} className="mt-0.5 text-[13px] text-muted">
-          Opening a chat marks it read on the messaging service too.
-        </p>
-      </div>
-    </div>
+    <CheckboxField label="Mark as read when opened" hint="Opening a chat marks it read on the messaging service too." checked={checked} onChange={setMarkReadOnOpen} />
   );
 }
 

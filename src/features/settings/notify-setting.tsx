@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { notificationsSupported, requestNotificationPermission } from '@/lib/live/notify';
 import { selectNotifyNewMessages, useSettings } from './use-settings';
 
@@ -7,7 +8,6 @@ import { selectNotifyNewMessages, useSettings } from './use-settings';
  * page ask); it stays off when permission is refused, and says why.
  */
 export function NotifyNewMessages() {
-  const id = useId();
   const checked = useSettings(selectNotifyNewMessages);
   const setNotifyNewMessages = useSettings((state) => state.setNotifyNewMessages);
   const [refused, setRefused] = useState(false);
@@ -27,25 +27,5 @@ export function NotifyNewMessages() {
   if (!supported) hint = 'This browser does not show desktop notifications.';
   else if (refused) hint = 'The browser blocks notifications for this site: allow them in its site settings, then tick this again.';
 
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        id={`${id}-checkbox`}
-        type="checkbox"
-        checked={checked}
-        disabled={!supported}
-        onChange={(event) => void onChange(event.target.checked)}
-        aria-describedby={`${id}-hint`}
-        className="mt-0.5 size-4 shrink-0 cursor-pointer accent-[rgb(var(--accent))] disabled:cursor-not-allowed"
-      />
-      <div>
-        <label htmlFor={`${id}-checkbox`} className="cursor-pointer text-sm font-medium text-ink">
-          Notify me of new messages
-        </label>
-        <p id={`${id}-hint`} className="mt-0.5 text-[13px] text-muted" role={refused ? 'status' : undefined}>
-          {hint}
-        </p>
-      </div>
-    </div>
-  );
+  return <CheckboxField label="Notify me of new messages" hint={hint} checked={checked} disabled={!supported} hintIsStatus={refused} onChange={(next) => void onChange(next)} />;
 }

@@ -1,19 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { providerLabel } from '@/config/providers';
 import { apiPatch } from '../api-write';
-import { actionDoingLabel, actionDoneLabel, API_ACTIONS, applyChatAction, chatState, inverseAction, revertChatAction, toggleAction, type ChatAction, type ChatActionKind } from '../chats/actions';
+import { actionDoingLabel, actionDoneLabel, API_ACTIONS, applyChatAction, inverseAction, revertChatAction, toggleAction, type ChatAction, type ChatActionKind } from '../chats/actions';
 import { chatApiPath } from '../chats/detail';
-import type { ChatListParams } from '../chats/filters';
 import { chatKeys } from '../chats/keys';
 import { applyChatChange } from '../chats/list-cache';
-import { flattenChatPages, knownChat, type ChatListData } from '../chats/list-pages';
+import { knownChat } from '../chats/list-pages';
 import { displayNameOf, type ChatPreview } from '../chats/previews';
 import type { InboxChat } from '../chats/model';
 import { describeError } from '../error-messages';
 import { dismissToast, showToast, updateToast } from '../toast-store';
-import { cursorAfterLeaving, inViewOrder, resolveCursor } from './cursor';
+import { cursorAfterLeaving, resolveCursor } from './cursor';
 import { useCursorStore } from './cursor-store';
 import { runPool } from './pool';
+import { chatsWord, quoted, whatOf } from './triage-words';
+import { bulkValue, triageTargets, viewIds } from './targets';
 import { currentView, type TriageView } from './screen';
 
 
@@ -28,28 +29,6 @@ import { currentView, type TriageView } from './screen';
 export const BULK_CONCURRENCY = 4;
 /** Bulk actions on more chats than this show a running count. */
 const PROGRESS_FROM = 10;
-const MAX_NAMES = 3;
-
-/** The view's loaded chat ids, in list order. */
-export function viewIds(queryClient: QueryClient, params: ChatListParams): string[] {
-  const data = queryClient.getQueryData<ChatListData>(chatKeys.list(params));
-  return data ? flattenChatPages(data.pages).chats.map((chat) => chat.id) : [];
-}
-
-/** The chats an action applies to: the picked ones (in list order), else the open chat, else the cursor chat. */
-export function triageTargets(queryClient: QueryClient, view: Pick<TriageView, 'params' | 'openChatId'>): { ids: string[]; bulk: boolean } {
-  const { picked, cursor } = useCursorStore.getState();
-  const ids = viewIds(queryClient, view.params);
-  if (picked.size > 0) return { ids: inViewOrder(ids, picked), bulk: true };
-  if (view.openChatId) return { ids: [view.openChatId], bulk: false };
-  const at = resolveCursor(ids, cursor);
-  return { ids: at ? [at.id] : [], bulk: false };
-}
-
-/** The value a bulk action sets: off when every chat already has the state ("Unarchive"), on otherwise. */
-export function bulkValue(chats: readonly InboxChat[], kind: ChatActionKind, now: number): boolean {
-  return !(chats.length > 0 && chats.every((chat) => chatState(chat, kind, now)));
-}
 
 interface UndoRecord {
   action: ChatAction;
@@ -77,17 +56,6 @@ function enqueue(step: () => Promise<void>): Promise<void> {
 function named(queryClient: QueryClient, chat: InboxChat): InboxChat {
   const name = displayNameOf(chat, queryClient.getQueryData<ChatPreview>(chatKeys.preview(chat.id)));
   return name === chat.displayName ? chat : { ...chat, displayName: name };
-}
-
-function quoted(chats: readonly InboxChat[]): string {
-  const names = chats.slice(0, MAX_NAMES).map((chat) => `“${chat.displayName}”`);
-  const more = chats.length - names.length;
-  if (more > 0) return `${names.join(', ')} and ${more} more`;
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-}
-
-function chatsWord(count: number): string {
-  return `${count} ${count === 1 ? 'chat' : 'chats'}`;
 }
 
 type Announce = 'normal' | 'quiet' | 'undo';
@@ -164,7 +132,7 @@ function reportFailures(queryClient: QueryClient, failed: Outcome['failed'], act
 
 function showUndoToast(record: UndoRecord, queryClient: QueryClient, view: TriageView | null): number {
   if (lastAction?.toastId != null) dismissToast(lastAction.toastId);
-  const what = record.chats.length === 1 ? `“${record.chats[0]!.displayName}”` : chatsWord(record.chats.length);
+  const what = whatOf(record.chats);
   return showToast({
     tone: 'info',
     title: `${actionDoneLabel(record.action)} ${what}`,
@@ -252,7 +220,7 @@ async function undoRecord(queryClient: QueryClient, record: UndoRecord, view: Tr
   const ids = viewIds(queryClient, view.params);
   useCursorStore.getState().setCursor(first.id, Math.max(0, ids.indexOf(first.id)));
   if (record.reopen && view.openChatId !== first.id) view.openChat(first.id, { replace: true });
-  const what = record.chats.length === 1 ? `“${first.displayName}”` : chatsWord(record.chats.length);
+  const what = whatOf(record.chats);
   showToast({ tone: 'info', title: `Undone: ${actionDoneLabel(record.action).toLowerCase()} ${what}` });
 }
 
@@ -308,6 +276,6 @@ export function undoLast(queryClient: QueryClient, view: TriageView): Promise<vo
 /** What z would undo, in words (the palette's "Undo …" command); null when nothing. */
 export function undoDescription(): string | null {
   if (!lastAction) return null;
-  const what = lastAction.chats.length === 1 ? `“${lastAction.chats[0]!.displayName}”` : chatsWord(lastAction.chats.length);
+  const what = whatOf(lastAction.chats);
   return `${actionDoneLabel(lastAction.action)} ${what}`;
 }
