@@ -189,3 +189,24 @@ describe('applyChatChange across the cache', () => {
     expect(ids(qc.getQueryData<ChatListData>(listKey(params({ pinned: true }))))).toEqual(['lonely']);
   });
 });
+
+describe('a list whose next page failed', () => {
+  it('keeps its error (and Retry) through a change and its rollback, with the data changed', async () => {
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const inbox = params({ view: 'inbox' });
+    const key = listKey(inbox);
+    qc.setQueryData(key, data([[chat('a', 1), chat('b', 2)], 'next']));
+    await qc.fetchQuery({ queryKey: key, queryFn: () => Promise.reject(new Error('disconnected')), staleTime: 0 }).catch(() => undefined);
+    const query = qc.getQueryCache().find({ queryKey: key, exact: true })!;
+    expect(query.state.status).toBe('error');
+
+    const snapshot = applyChatChange(qc, { chatId: 'a', update: act({ kind: 'archive', value: true }), now: NOW });
+    expect(ids(qc.getQueryData<ChatListData>(key))).toEqual(['b']);
+    expect(query.state.status).toBe('error');
+    expect((query.state.error as Error).message).toBe('disconnected');
+
+    restoreSnapshot(qc, snapshot);
+    expect(ids(qc.getQueryData<ChatListData>(key))).toEqual(['a', 'b']);
+    expect(query.state.status).toBe('error');
+  });
+});

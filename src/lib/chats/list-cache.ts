@@ -19,6 +19,18 @@ export interface PlaceOptions {
   reposition?: boolean;
 }
 
+/**
+ * Writes a list's data without clearing its error. `setQueryData` marks a query successful, so a live update or an
+ * optimistic action on a list whose next page failed would hide the error (and its Retry) and page again on its own,
+ * once per change; the error stays until its Retry.
+ */
+export function writeKeepingError(queryClient: QueryClient, key: QueryKey, data: unknown): void {
+  const query = queryClient.getQueryCache().find({ queryKey: key, exact: true });
+  const failed = query?.state.status === 'error' ? { error: query.state.error, fetchFailureCount: query.state.fetchFailureCount, fetchFailureReason: query.state.fetchFailureReason } : null;
+  queryClient.setQueryData(key, data);
+  if (query && failed) query.setState({ ...query.state, status: 'error', ...failed });
+}
+
 /** Newest activity first; chats with no activity sort last (the API's order). */
 function comesBefore(chat: InboxChat, other: InboxChat): boolean {
   if (chat.lastActivityAt === null) return false;
@@ -121,7 +133,7 @@ export function applyChatChange(queryClient: QueryClient, { chatId, update, now,
     const next = placeChatInList(data, params, chatId, update, fallback, now, options);
     if (next === data) continue;
     snapshot.push([key, data]);
-    queryClient.setQueryData(key, next);
+    writeKeepingError(queryClient, key, next);
   }
   if (detail) {
     snapshot.push([detailKey, detail]);
@@ -132,5 +144,5 @@ export function applyChatChange(queryClient: QueryClient, { chatId, update, now,
 
 /** Puts back exactly what a change replaced (the rollback of a failed optimistic action). */
 export function restoreSnapshot(queryClient: QueryClient, snapshot: CacheSnapshot): void {
-  for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
+  for (const [key, data] of snapshot) writeKeepingError(queryClient, key, data);
 }

@@ -1,7 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { ChatListParams } from '../chats/filters';
 import { chatKeys } from '../chats/keys';
-import { placeChatInList } from '../chats/list-cache';
+import { placeChatInList, writeKeepingError } from '../chats/list-cache';
 import { fetchChatPage, type ChatListData, type ChatPage } from '../chats/list-pages';
 
 /**
@@ -34,7 +34,8 @@ const again = new Set<string>();
 
 async function refreshOne(queryClient: QueryClient, key: QueryKey, params: ChatListParams): Promise<void> {
   const page = await fetchChatPage(params, null);
-  queryClient.setQueryData<ChatListData>(key, (data) => (data ? mergeFirstPage(data, page, params, Date.now()) : data));
+  const data = queryClient.getQueryData<ChatListData>(key);
+  if (data) writeKeepingError(queryClient, key, mergeFirstPage(data, page, params, Date.now()));
 }
 
 /**
