@@ -95,6 +95,8 @@ export function createNodeTransport(base: string): Transport {
   const isHttps = origin.protocol === 'https:';
   const client = isHttps ? https : http;
   const agent = isHttps ? new https.Agent({ keepAlive: true, maxFreeSockets: 64 }) : new http.Agent({ keepAlive: true, maxFreeSockets: 64 });
+  // A base with a path (postpress's https://api.postpress.ai/v1) prefixes every request's path.
+  const prefix = origin.pathname.replace(/\/+$/, '');
   const target = {
     protocol: origin.protocol,
     hostname: origin.hostname.replace(/^\[|\]$/g, ''),
@@ -113,7 +115,7 @@ export function createNodeTransport(base: string): Transport {
       }
       const inline = typeof body === 'string' ? Buffer.from(body) : body instanceof Uint8Array ? body : null;
       if (inline) headers['content-length'] = String(inline.byteLength);
-      const request = client.request({ ...target, method: outgoing.method, path: outgoing.path, headers });
+      const request = client.request({ ...target, method: outgoing.method, path: prefix + outgoing.path, headers });
       outgoing.cancellation.onCancel(() => request.destroy(outgoing.cancellation.reason as Error));
       request.on('error', reject);
       request.on('response', (incoming) => {

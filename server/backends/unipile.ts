@@ -1,129 +1,39 @@
-import { Cancellation, createFetchTransport, createNodeTransport, type Transport } from './node-transport';
-import { idleGuarded, readBounded } from './body';
-import { relayedHeaders } from './response-headers';
-import { createScrubber } from './scrub';
-import {
-  bufferedResponse,
-  isBuffered,
-  MAX_UPSTREAM_JSON_BYTES,
-  responseBytes,
-  UpstreamTimeoutError,
-  UpstreamTooLargeError,
-  UpstreamUnreachableError,
-  type Backend,
-  type FetchLike,
-  type UpstreamRequest,
-} from './types';
+import { createHttpUpstream } from './http-upstream';
+import type { Backend, FetchLike, UpstreamRequest } from './types';
 
 export interface UnipileBackendOptions {
   kind: Backend['kind'];
   /** Origin of the API, e.g. https://api1.unipile.com:13111 (no path; a trailing slash is tolerated). */
   baseUrl: string;
+  /**
+   * Where the API's routes live, when not at `<baseUrl>/api/v1`: the base up to but excluding `/chats`
+   * (postpress: https://api.postpress.ai/v1). The browser's `/api/v1/…` paths are sent under it.
+   */
+  apiRoot?: string;
   /** Shown in GET /api/config; never a secret. */
   host: string;
   apiKey: string;
   timeoutMs: number;
-  /**
-   * The transport, as a fetch: the simulator's fetch for the embedded API, a fake in tests, or globalThis.fetch.
-   * Without it, requests go out through node:http(s) with keep-alive (see node-transport.ts: much cheaper per request).
-   */
+  /** See HttpUpstreamOptions.fetch. */
   fetch?: FetchLike;
 }
 
+const API_PREFIX = '/api/v1';
+
 /**
- * The Unipile dialect adapter. The request it sends carries only what the route passed plus the key and an accept
- * header: nothing the browser sent (cookies, authorization, its own X-API-KEY) can reach the upstream through here.
+ * The Unipile dialect adapter (Unipile, postpress, the embedded simulator): the browser's request as it is, under the
+ * API's root, with the key in X-API-KEY.
  */
 export function createUnipileBackend(options: UnipileBackendOptions): Backend {
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const { apiKey, timeoutMs, host } = options;
-  const send: Transport = options.fetch ? createFetchTransport(base, options.fetch) : createNodeTransport(base);
-  const timeoutMessage = `${host} did not answer within ${timeoutMs} ms`;
-  // Everything the upstream sends back is scrubbed of the key before a route sees it.
-  const scrubber = createScrubber([apiKey]);
+  const { apiKey, host } = options;
+  const root = (options.apiRoot ?? `${options.baseUrl.replace(/\/+$/, '')}${API_PREFIX}`).replace(/\/+$/, '');
+  const upstream = createHttpUpstream({ baseUrl: root, host, authHeaders: { 'X-API-KEY': apiKey }, secrets: [apiKey], timeoutMs: options.timeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
-  async function request(req: UpstreamRequest): Promise<Response> {
-    const query = req.query?.toString();
-    const headers: Record<string, string> = { 'X-API-KEY': apiKey, accept: 'application/json' };
-    if (req.contentType) headers['content-type'] = req.contentType;
-    if (options.kind === 'simulator' && req.simulatorFault) headers['x-simulator-fault'] = req.simulatorFault;
-
-    // Fires on our timeout, or when the browser goes away (the route's signal).
-    const cancellation = new Cancellation();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      cancellation.cancel(new UpstreamTimeoutError(timeoutMessage));
-    }, timeoutMs);
-    const routeSignal = req.signal;
-    const onRouteAbort = () => cancellation.cancel(routeSignal?.reason);
-    if (routeSignal?.aborted) onRouteAbort();
-    else routeSignal?.addEventListener('abort', onRouteAbort, { once: true });
-    const done = () => {
-      clearTimeout(timer);
-      routeSignal?.removeEventListener('abort', onRouteAbort);
-    };
-    const fail = (error: unknown): never => {
-      done();
-      if (timedOut) throw new UpstreamTimeoutError(timeoutMessage);
-      if (routeSignal?.aborted) throw error; // the browser left; nobody reads this answer
-      if (error instanceof UpstreamTooLargeError) throw error;
-      if (isNetworkError(error)) throw new UpstreamUnreachableError(`cannot reach ${host}: ${describeNetworkError(error)}`, { cause: error });
-      throw error;
-    };
-
-    let response: Response;
-    try {
-      const path = query ? `${req.path}?${query}` : req.path;
-      // Raced against the cancellation too: a transport that ignores it (a fake, the simulator) still times out.
-      response = await cancellation.race(
-        send({ method: req.method, path, headers, body: req.body, buffer: !req.streaming, maxBytes: MAX_UPSTREAM_JSON_BYTES, cancellation }),
-      );
-    } catch (error) {
-      return fail(error);
-    }
-    const init = { status: response.status, statusText: response.statusText, headers: relayedHeaders(response.headers, scrubber) };
-
-    if (req.streaming) {
-      // The body goes to the browser as it arrives; the timeout was for the answer to start. From here an upstream that
-      // stops sending for as long is cut off, the browser can cancel, and secrets are scrubbed on the way.
-      clearTimeout(timer);
-      if (!response.body) return new Response(null, init);
-      const stalled = () => new UpstreamTimeoutError(`${host} stopped sending for ${timeoutMs} ms`);
-      const body = idleGuarded(response.body, timeoutMs, (error) => cancellation.cancel(error), stalled).pipeThrough(scrubber.stream());
-      return new Response(body, init);
-    }
-    try {
-      // Read here, under the timeout, so a body that stalls half-way is a timeout and not a hung request.
-      const bytes = isBuffered(response) ? await responseBytes(response) : await cancellation.race(readBounded(response, MAX_UPSTREAM_JSON_BYTES));
-      done();
-      // The bytes are decoded already; the upstream's length no longer describes them (nor after scrubbing).
-      init.headers.delete('content-length');
-      return bufferedResponse(bytes.byteLength === 0 && isNullBodyStatus(response.status) ? null : scrubber.bytes(bytes), init);
-    } catch (error) {
-      return fail(error);
-    }
+  function request(req: UpstreamRequest): Promise<Response> {
+    const path = req.path.startsWith(`${API_PREFIX}/`) ? req.path.slice(API_PREFIX.length) : req.path;
+    const headers = options.kind === 'simulator' && req.simulatorFault ? { 'x-simulator-fault': req.simulatorFault } : undefined;
+    return upstream({ ...req, path, ...(headers ? { headers } : {}) });
   }
 
   return { kind: options.kind, host, request };
-}
-
-function isNullBodyStatus(status: number): boolean {
-  return status === 101 || status === 204 || status === 205 || status === 304;
-}
-
-function systemCode(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') return error.code;
-  return undefined;
-}
-
-/** DNS, refused and reset connections: fetch rejects with a TypeError (the system error in `cause`), node:http with the system error. */
-function isNetworkError(error: unknown): boolean {
-  if (error instanceof TypeError) return true;
-  const code = systemCode(error);
-  return code !== undefined && /^(?:E[A-Z]+|UND_ERR_\w+)$/.test(code);
-}
-
-function describeNetworkError(error: unknown): string {
-  return systemCode(error instanceof Error ? error.cause : undefined) ?? systemCode(error) ?? (error instanceof Error ? error.message : 'network error');
 }
