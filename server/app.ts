@@ -179,7 +179,7 @@ export function createApp(options: AppOptions): Hono {
   const previews = createPreviewService({ backend, concurrency: Math.max(1, Math.floor(config.upstreamConcurrency / 2)) });
   app.get('/api/config', (c) =>
     c.json(
-      { backend: { kind: backend.kind, host: backend.host }, version: packageJson.version, auth: { required: config.dashboardToken !== null } },
+      { backend: { kind: backend.simulated ? 'simulator' : backend.kind, host: backend.host }, version: packageJson.version, auth: { required: config.dashboardToken !== null } },
       200,
       { 'cache-control': 'no-store' },
     ),

@@ -9,6 +9,7 @@ function gatedBackend() {
   let inFlight = 0;
   const backend: Backend = {
     kind: 'unipile',
+    simulated: false,
     host: 'api.test',
     request: (req) =>
       new Promise<Response>((resolve) => {

@@ -173,6 +173,7 @@ export function protectBackend(backend: Backend, options: ProtectOptions): Prote
 
   return {
     kind: backend.kind,
+    simulated: backend.simulated,
     host: backend.host,
     request: (req) => (req.method === 'GET' && !req.streaming ? coalescedGet(req) : limited(req)),
     stats: () => ({ upstreamCalls, coalesced, inFlight, queued: queue.length, pausedUntil }),

@@ -1,3 +1,5 @@
+import type { BackendKind } from '../../src/lib/wire/backends';
+
 /** What a route asks of an upstream: a Unipile-dialect request under /api/v1, already validated and encoded. */
 export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'PATCH';
@@ -21,9 +23,14 @@ export interface UpstreamRequest {
   simulatorFault?: string;
 }
 
-/** One adapter per upstream dialect. The simulator is reached through the Unipile adapter, like the real API. */
+/**
+ * One adapter per upstream dialect, speaking Unipile's dialect to the routes. The simulator is reached through the same
+ * adapters, like the real APIs.
+ */
 export interface Backend {
-  kind: 'unipile' | 'simulator';
+  kind: BackendKind;
+  /** Answered by the embedded simulator (forced faults pass through, request counts exist). */
+  simulated: boolean;
   /** Host shown in GET /api/config (never a secret). */
   host: string;
   /**

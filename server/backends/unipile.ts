@@ -2,7 +2,9 @@ import { createHttpUpstream } from './http-upstream';
 import type { Backend, FetchLike, UpstreamRequest } from './types';
 
 export interface UnipileBackendOptions {
-  kind: Backend['kind'];
+  /** The dialect's vendor; `simulator` is the embedded simulator's Unipile dialect (the same as unipile + simulated). */
+  kind: 'unipile' | 'postpress' | 'simulator';
+  simulated?: boolean;
   /** Origin of the API, e.g. https://api1.unipile.com:13111 (no path; a trailing slash is tolerated). */
   baseUrl: string;
   /**
@@ -26,14 +28,16 @@ const API_PREFIX = '/api/v1';
  */
 export function createUnipileBackend(options: UnipileBackendOptions): Backend {
   const { apiKey, host } = options;
+  const kind = options.kind === 'simulator' ? 'unipile' : options.kind;
+  const simulated = options.kind === 'simulator' || options.simulated === true;
   const root = (options.apiRoot ?? `${options.baseUrl.replace(/\/+$/, '')}${API_PREFIX}`).replace(/\/+$/, '');
   const upstream = createHttpUpstream({ baseUrl: root, host, authHeaders: { 'X-API-KEY': apiKey }, secrets: [apiKey], timeoutMs: options.timeoutMs, ...(options.fetch ? { fetch: options.fetch } : {}) });
 
   function request(req: UpstreamRequest): Promise<Response> {
     const path = req.path.startsWith(`${API_PREFIX}/`) ? req.path.slice(API_PREFIX.length) : req.path;
-    const headers = options.kind === 'simulator' && req.simulatorFault ? { 'x-simulator-fault': req.simulatorFault } : undefined;
+    const headers = simulated && req.simulatorFault ? { 'x-simulator-fault': req.simulatorFault } : undefined;
     return upstream({ ...req, path, ...(headers ? { headers } : {}) });
   }
 
-  return { kind: options.kind, host, request };
+  return { kind, simulated, host, request };
 }

@@ -79,7 +79,7 @@ export function createApiRoutes({ backend, onServerError, maxUploadBytes = DEFAU
   const forward = (c: Context, req: UpstreamRequest) => backendFor(c).request(req);
   // The e2e suite forces upstream faults per request; only the simulator's adapter passes the header on.
   const backendFor = (c: Context): Backend => {
-    const fault = backend.kind === 'simulator' ? c.req.header('x-simulator-fault') : undefined;
+    const fault = backend.simulated ? c.req.header('x-simulator-fault') : undefined;
     return fault ? { ...backend, request: (req) => backend.request({ ...req, simulatorFault: fault }) } : backend;
   };
 

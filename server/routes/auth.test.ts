@@ -33,7 +33,8 @@ function makeApp(env: Record<string, string> = {}) {
   const config: Config = { ...loadConfig({ HOST: '0.0.0.0', DASHBOARD_TOKEN: TOKEN, ...env }), staticDir };
   const calls: string[] = [];
   const backend: Backend = {
-    kind: 'simulator',
+    kind: 'unipile',
+    simulated: true,
     host: 'simulator',
     request: (req) => {
       calls.push(req.path);
@@ -289,7 +290,7 @@ describe('without a session', () => {
 describe('without a dashboard token (loopback bind)', () => {
   it('there is no sign-in at all, and /api/config says so', async () => {
     const config: Config = { ...loadConfig({}), staticDir: null };
-    const backend: Backend = { kind: 'simulator', host: 'simulator', request: () => Promise.resolve(Response.json({})) };
+    const backend: Backend = { kind: 'unipile', simulated: true, host: 'simulator', request: () => Promise.resolve(Response.json({})) };
     const app = createApp({ config, backend });
     expect((await app.request('http://127.0.0.1/sign-in', { headers: HTML })).status).toBe(404);
     expect((await app.request('http://127.0.0.1/sign-in.css')).status).toBe(404);
@@ -300,7 +301,7 @@ describe('without a dashboard token (loopback bind)', () => {
 
   it('with the app built, /sign-in is just another path of the app (no sign-in form)', async () => {
     const config: Config = { ...loadConfig({}), staticDir };
-    const backend: Backend = { kind: 'simulator', host: 'simulator', request: () => Promise.resolve(Response.json({})) };
+    const backend: Backend = { kind: 'unipile', simulated: true, host: 'simulator', request: () => Promise.resolve(Response.json({})) };
     const response = await createApp({ config, backend }).request('http://127.0.0.1/sign-in', { headers: HTML });
     expect(await response.text()).not.toContain('Dashboard token');
   });

@@ -122,7 +122,7 @@ describe('registerWebhooks', () => {
 describe("the browser's proxy", () => {
   it('has no route to the webhook API: listing or creating webhooks through /api/v1 is a 404, never sent upstream', async () => {
     const sent: UpstreamRequest[] = [];
-    const api = createApiRoutes({ backend: { kind: 'unipile', host: 'api1.unipile.test', request: (req) => (sent.push(req), Promise.resolve(Response.json({}))) } });
+    const api = createApiRoutes({ backend: { kind: 'unipile', simulated: false, host: 'api1.unipile.test', request: (req) => (sent.push(req), Promise.resolve(Response.json({}))) } });
     const body = JSON.stringify({ source: 'messaging', request_url: 'https://evil.example/hook' });
     const attempts = [['GET', '/webhooks'], ['POST', '/webhooks'], ['GET', '/webhooks/wh-1'], ['DELETE', '/webhooks/wh-1'], ['POST', '/webhooks/../webhooks']] as const;
     for (const [method, path] of attempts) {
