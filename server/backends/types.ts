@@ -28,7 +28,8 @@ export interface UpstreamRequest {
  * adapters, like the real APIs.
  */
 export interface Backend {
-  kind: BackendKind;
+  /** The dialect behind it; `merged` for the registry over several (server/backends/registry.ts). */
+  kind: BackendKind | 'merged';
   /** Answered by the embedded simulator (forced faults pass through, request counts exist). */
   simulated: boolean;
   /** Host shown in GET /api/config (never a secret). */
