@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { chatListUpstream, fakeChat, jsonResponse, type FakeChat } from '../backends/fake-upstream.fixture';
-import type { FetchLike } from '../backends/types';
+import type { BackendUnavailable } from '../../src/lib/wire/backends';
+import type { Backend, FetchLike } from '../backends/types';
 import { createUnipileBackend } from '../backends/unipile';
 import { loadConfig, type Config } from '../config';
 import { encodeCursor } from './cursor';
-import { resumeIndex } from './scan';
+import { parseChatFilters } from './filters';
+import { resumeIndex, scanChats } from './scan';
 
 const config: Config = { ...loadConfig({ UNIPILE_DSN: 'https://api.test', UNIPILE_API_KEY: 'k', UPSTREAM_TIMEOUT_MS: '5000' }), port: 0 };
 
@@ -302,5 +304,39 @@ describe('upstream trouble mid-scan', () => {
     const response = await app.request('/api/v1/chats?pinned=true');
     expect(response.status).toBe(502);
     expect(((await response.json()) as { type: string }).type).toBe('errors/bad_gateway');
+  });
+});
+
+describe('backends missing from a merged list', () => {
+  const missing = (backend: BackendUnavailable['backend'], status: number): BackendUnavailable => ({ backend, label: backend, title: 'Down', detail: `${backend} is down`, type: 'errors/network_down', status });
+
+  /** A merged list of three pages of two chats, each page naming the backends given for it. */
+  function mergedList(unavailable: (BackendUnavailable[] | undefined)[]): Backend {
+    return {
+      kind: 'merged',
+      simulated: false,
+      host: 'test',
+      request: async (req) => {
+        const n = Number(req.query?.get('cursor') ?? 0);
+        const page = { object: 'ChatList', items: [fakeChat(n * 2), fakeChat(n * 2 + 1)], cursor: n < unavailable.length - 1 ? String(n + 1) : null };
+        const listed = unavailable[n];
+        return jsonResponse(listed === undefined ? page : { ...page, unavailable: listed });
+      },
+    };
+  }
+
+  const scan = (backend: Backend) =>
+    scanChats({ backend, upstreamQuery: new URLSearchParams(), filters: parseChatFilters(new URLSearchParams('pinned=false')) ?? {}, limit: 100, cursor: null, fingerprint: 'f' });
+
+  it('carries what any page it read says is missing into its answer, each backend once', async () => {
+    const list = await scan(mergedList([[missing('periskope', 504)], undefined, [missing('periskope', 504), missing('postpress', 401)]]));
+    expect(list.items).toHaveLength(6);
+    expect(list.unavailable).toEqual([missing('periskope', 504), missing('postpress', 401)]);
+  });
+
+  it('says nothing of backends when no page names one (and ignores a field it cannot read)', async () => {
+    expect(await scan(mergedList([undefined, [], undefined]))).not.toHaveProperty('unavailable');
+    const garbled = mergedList([[{ backend: 'nobody' } as unknown as BackendUnavailable]]);
+    expect(await scan(garbled)).not.toHaveProperty('unavailable');
   });
 });

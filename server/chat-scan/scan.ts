@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { BACKEND_KINDS, type BackendUnavailable } from '../../src/lib/wire/backends';
 import { PAGE_SIZE } from '../../src/lib/wire/vocabulary';
 import type { Backend } from '../backends/types';
 import { BadGatewayError } from '../routes/errors';
@@ -25,7 +27,13 @@ interface Positioned {
 interface UpstreamPage {
   items: Chat[];
   cursor: string | null;
+  /** Backends a merged list could not reach for this page (server/backends/registry). */
+  unavailable: BackendUnavailable[];
 }
+
+const unavailableSchema = z.array(
+  z.object({ backend: z.enum(BACKEND_KINDS), label: z.string(), title: z.string(), detail: z.string(), type: z.string(), status: z.number() }),
+);
 
 function parsePage(body: unknown): UpstreamPage {
   const fail = (why: string) => new BadGatewayError(`The messaging API answered with a chat list Triage cannot read (${why}).`);
@@ -37,7 +45,9 @@ function parsePage(body: unknown): UpstreamPage {
   if (!('cursor' in body)) throw fail('no cursor');
   const cursor = body.cursor;
   if (cursor !== null && (typeof cursor !== 'string' || cursor === '')) throw fail('a cursor that is not a string');
-  return { items: body.items as Chat[], cursor: typeof cursor === 'string' ? cursor : null };
+  // Only a merged list says which backends are missing; anything unreadable there is no reason to fail the page.
+  const unavailable = unavailableSchema.safeParse('unavailable' in body ? body.unavailable : []);
+  return { items: body.items as Chat[], cursor: typeof cursor === 'string' ? cursor : null, unavailable: unavailable.success ? unavailable.data : [] };
 }
 
 const timestampOf = (chat: Positioned): number => (typeof chat.timestamp === 'string' ? Date.parse(chat.timestamp) : Number.NaN);
@@ -95,6 +105,8 @@ export interface FilteredChatList {
   items: unknown[];
   cursor: string | null;
   scan: { scanned: number; complete: boolean };
+  /** Backends missing from the pages scanned (a merged list), each once; absent when none is. */
+  unavailable?: BackendUnavailable[];
 }
 
 export interface ScanInput {
@@ -118,11 +130,13 @@ export async function scanChats(input: ScanInput): Promise<FilteredChatList> {
   let pageCursor = input.cursor?.c ?? null;
   // The chat to continue after, until it is placed in a page.
   let pending = input.cursor?.last ?? null;
+  const unavailable = new Map<string, BackendUnavailable>();
   const done = (cursor: ScanCursor | null): FilteredChatList => ({
     object: 'ChatList',
     items: matches,
     cursor: cursor && encodeCursor(cursor),
     scan: { scanned, complete: cursor === null },
+    ...(unavailable.size > 0 ? { unavailable: [...unavailable.values()] } : {}),
   });
   const keyOf = (chat: Chat, i: number) => ({ id: chat.id, ts: typeof chat.timestamp === 'string' ? chat.timestamp : null, i });
 
@@ -132,6 +146,7 @@ export async function scanChats(input: ScanInput): Promise<FilteredChatList> {
     if (pageCursor !== null) query.set('cursor', pageCursor);
     const upstream = await backend.request({ method: 'GET', path: '/api/v1/chats', query, signal });
     const page = parsePage(await readJson(upstream));
+    for (const missing of page.unavailable) if (!unavailable.has(missing.backend)) unavailable.set(missing.backend, missing);
     let start = 0;
     if (pending !== null) {
       const at = resumeIndex(page.items, pending);
