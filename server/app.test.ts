@@ -28,7 +28,12 @@ describe('GET /api/config', () => {
     const { app } = makeApp();
     const response = await app.request('/api/config');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ backend: { kind: 'unipile', host: 'api4.unipile.com:13444' }, version: packageJson.version, auth: { required: false } });
+    expect(await response.json()).toEqual({
+      backend: { kind: 'unipile', host: 'api4.unipile.com:13444' },
+      backends: [{ kind: 'unipile', label: 'Unipile', host: 'api4.unipile.com:13444', simulated: false }],
+      version: packageJson.version,
+      auth: { required: false },
+    });
   });
 
   it('and no response of the app ever carries the key, in its body or its headers', async () => {

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Backend } from './backends/types';
+import { BACKEND_LABELS, type BackendInfo } from '../src/lib/wire/backends';
 import { isLoopbackBind, type Config } from './config';
 import { createPreviewService } from './previews/service';
 import { createApiRoutes } from './routes/api';
@@ -35,6 +36,10 @@ export interface AppOptions {
   warmPreviews?: boolean;
   /** Which webhook deliveries were seen (Redis with several copies, so a retry to another copy is not processed twice). */
   webhookDedupe?: WebhookDedupe;
+  /** The backends behind `backend` (several when it merges them), as GET /api/config names them; default: `backend`. */
+  backends?: readonly BackendInfo[];
+  /** Every key (server/wiring.ts): redacted from log lines whatever an error carries; default: the configured keys. */
+  secrets?: readonly string[];
 }
 
 const consoleLogger: Logger = {
@@ -103,9 +108,11 @@ function describe(error: unknown): string {
 /** The Triage HTTP app: API proxy, config endpoint and (when built) the SPA. No listen: tests call it in-process. */
 export function createApp(options: AppOptions): Hono {
   const { config, backend, logger = consoleLogger } = options;
-  const secret = config.backend.kind === 'unipile' ? config.backend.apiKey : null;
-  // Belt and braces: whatever an error message carries, the key never reaches a log line.
-  const redact = (text: string) => (secret ? text.split(secret).join('[redacted]') : text);
+  const secrets = (options.secrets ?? config.backends.map((b) => b.apiKey)).filter((s) => s !== '');
+  // Belt and braces: whatever an error message carries, the keys never reach a log line.
+  const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const backends: readonly BackendInfo[] = options.backends ?? (backend.kind === 'merged' ? [] : [{ kind: backend.kind, label: BACKEND_LABELS[backend.kind], host: backend.host, simulated: backend.simulated }]);
+  const merged = backends.length > 1;
   const logServerError = (error: unknown, c: Context, expected = false) => {
     const what = expected && error instanceof Error ? error.message : describe(error);
     logger.error(redact(`triage: ${c.req.method} ${escapeForLog(c.req.path)} failed: ${escapeForLog(what, true)}`));
@@ -179,7 +186,7 @@ export function createApp(options: AppOptions): Hono {
   const previews = createPreviewService({ backend, concurrency: Math.max(1, Math.floor(config.upstreamConcurrency / 2)) });
   app.get('/api/config', (c) =>
     c.json(
-      { backend: { kind: backend.simulated ? 'simulator' : backend.kind, host: backend.host }, version: packageJson.version, auth: { required: config.dashboardToken !== null } },
+      { backend: { kind: backend.simulated ? 'simulator' : backend.kind, host: backend.host }, backends, version: packageJson.version, auth: { required: config.dashboardToken !== null } },
       200,
       { 'cache-control': 'no-store' },
     ),
@@ -208,6 +215,8 @@ export function createApp(options: AppOptions): Hono {
     app.route('/webhooks', createWebhookRoutes({
       secret: config.webhookSecret,
       publish: (event) => bus.publish(event),
+      // Unipile's (or the simulator's Unipile-dialect) pushes; merged with others, its ids carry its namespace.
+      ...(merged ? { namespace: 'unipile' as const } : {}),
       ...(options.webhookDedupe ? { dedupe: options.webhookDedupe } : {}),
       onProcessingError: (error) => logger.error(redact(`triage: webhook not processed: ${escapeForLog(describe(error), true)}`)),
     }));

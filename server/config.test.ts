@@ -4,17 +4,19 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('runs on the simulator when neither UNIPILE_DSN nor UNIPILE_API_KEY is set', () => {
     const config = loadConfig({});
-    expect(config.backend).toEqual({ kind: 'simulator', chats: 5_000, latencyMs: 0, faultRate: 0, seed: 42 });
+    expect(config.simulator).toEqual({ chats: 5_000, latencyMs: 0, faultRate: 0, seed: 42, dialects: ['unipile'] });
+    expect(config.backends).toEqual([]);
     expect(config).toMatchObject({ host: '127.0.0.1', port: 5173, upstreamTimeoutMs: 30_000, staticDir: null, logRequests: false });
   });
 
   it('treats blank values as unset', () => {
-    expect(loadConfig({ UNIPILE_DSN: '  ', UNIPILE_API_KEY: '', PORT: '' }).backend.kind).toBe('simulator');
+    expect(loadConfig({ UNIPILE_DSN: '  ', UNIPILE_API_KEY: '', PORT: '' }).simulator).not.toBeNull();
   });
 
   it('uses Unipile when both are set, keeping only the origin of the DSN', () => {
     const config = loadConfig({ UNIPILE_DSN: 'https://api8.unipile.com:13851/', UNIPILE_API_KEY: 'k' });
-    expect(config.backend).toEqual({ kind: 'unipile', dsn: 'https://api8.unipile.com:13851', host: 'api8.unipile.com:13851', apiKey: 'k' });
+    expect(config.backends).toEqual([{ kind: 'unipile', dsn: 'https://api8.unipile.com:13851', host: 'api8.unipile.com:13851', apiKey: 'k' }]);
+    expect(config.simulator).toBeNull();
   });
 
   it.each([
@@ -68,7 +70,7 @@ describe('loadConfig', () => {
       { staticDir: '/ignored' },
     );
     expect(config).toMatchObject({ host: '0.0.0.0', port: 0, upstreamTimeoutMs: 500, staticDir: '/srv/triage', logRequests: true });
-    expect(config.backend).toMatchObject({ kind: 'simulator', chats: 20_000, seed: 7, faultRate: 0.1 });
+    expect(config.simulator).toMatchObject({ chats: 20_000, seed: 7, faultRate: 0.1 });
     expect(loadConfig({}, { staticDir: '/from/default' }).staticDir).toBe('/from/default');
   });
 
@@ -110,5 +112,43 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('hunter2');
     }
+  });
+
+  describe('more backends', () => {
+    it('postpress with its default base, or the /api/v1 form its example shows', () => {
+      expect(loadConfig({ POSTPRESS_API_KEY: 'pp' }).backends).toEqual([{ kind: 'postpress', apiKey: 'pp', apiRoot: 'https://api.postpress.ai/v1', host: 'api.postpress.ai' }]);
+      expect(loadConfig({ POSTPRESS_API_KEY: 'pp', POSTPRESS_BASE_URL: 'https://api.postpress.ai/api/v1/' }).backends[0]).toMatchObject({ apiRoot: 'https://api.postpress.ai/api/v1' });
+    });
+
+    it('Periskope with its default base and an optional phone scope', () => {
+      expect(loadConfig({ PERISKOPE_API_KEY: 'pk' }).backends).toEqual([{ kind: 'periskope', apiKey: 'pk', apiRoot: 'https://api.periskope.app/v1', host: 'api.periskope.app', phone: null }]);
+      expect(loadConfig({ PERISKOPE_API_KEY: 'pk', PERISKOPE_PHONE: '919876543210' }).backends[0]).toMatchObject({ phone: '919876543210' });
+      expect(loadConfig({ PERISKOPE_API_KEY: 'pk', PERISKOPE_PHONE: 'phone-bqzvyibhmwkaergr' }).backends[0]).toMatchObject({ phone: 'phone-bqzvyibhmwkaergr' });
+    });
+
+    it('all three at once, in a fixed order (Unipile, postpress, Periskope)', () => {
+      const config = loadConfig({ PERISKOPE_API_KEY: 'pk', UNIPILE_DSN: 'https://api1.unipile.com:13111', UNIPILE_API_KEY: 'uk', POSTPRESS_API_KEY: 'pp' });
+      expect(config.backends.map((b) => b.kind)).toEqual(['unipile', 'postpress', 'periskope']);
+      expect(config.simulator).toBeNull();
+      expect(config.webhookSecret).toBeNull();
+    });
+
+    it.each([
+      [{ POSTPRESS_BASE_URL: 'https://api.postpress.ai/v1' }, 'POSTPRESS_API_KEY'],
+      [{ PERISKOPE_PHONE: '919876543210' }, 'PERISKOPE_API_KEY'],
+      [{ PERISKOPE_API_KEY: 'pk', PERISKOPE_PHONE: '+91 98765 43210' }, 'PERISKOPE_PHONE'],
+      [{ POSTPRESS_API_KEY: 'pp', POSTPRESS_BASE_URL: 'https://api.postpress.ai/v1/chats' }, 'excluding /chats'],
+      [{ PERISKOPE_API_KEY: 'pk', PERISKOPE_BASE_URL: 'ftp://x' }, 'PERISKOPE_BASE_URL'],
+      [{ SIMULATOR_BACKENDS: 'unipile,whatsapp' }, 'SIMULATOR_BACKENDS'],
+      [{ PERISKOPE_API_KEY: 'pk', SIMULATOR_BACKENDS: 'periskope' }, 'only applies to the embedded simulator'],
+    ])('refuses %o with a message naming %s', (env, words) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(words);
+    });
+
+    it('SIMULATOR_BACKENDS picks the simulated dialects (deduplicated, any case)', () => {
+      expect(loadConfig({ SIMULATOR_BACKENDS: 'Unipile, periskope,unipile' }).simulator?.dialects).toEqual(['unipile', 'periskope']);
+      expect(loadConfig({ SIMULATOR_BACKENDS: 'postpress' }).simulator?.dialects).toEqual(['postpress']);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { BACKEND_KINDS, isBackendKind, type BackendKind } from '../src/lib/wire/backends';
 
 /** Read once at start-up; every environment variable Triage understands is here (and in the README). */
 const intIn = (name: string, min: number, max: number, fallback: number) =>
@@ -40,6 +41,30 @@ const envSchema = z.object({
   PORT: intIn('PORT', 0, 65535, 5173),
   UNIPILE_DSN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   UNIPILE_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  POSTPRESS_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  POSTPRESS_BASE_URL: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  PERISKOPE_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  PERISKOPE_BASE_URL: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  PERISKOPE_PHONE: z.string().optional().transform((v, ctx) => {
+    const phone = v?.trim() ?? '';
+    if (phone === '') return undefined;
+    // Country code + number without spaces or signs (919876543210), or a phone id (phone-xxxxxxxxxxxx).
+    if (!/^(?:\d{6,15}|phone-[a-z0-9]+)$/i.test(phone)) {
+      ctx.addIssue({ code: 'custom', message: `PERISKOPE_PHONE must be the phone's country code and number without spaces or signs (e.g. 919876543210) or its phone id (phone-…), got "${phone}"` });
+      return z.NEVER;
+    }
+    return phone;
+  }),
+  SIMULATOR_BACKENDS: z.string().optional().transform((v, ctx) => {
+    const names = (v ?? '').split(',').map((n) => n.trim().toLowerCase()).filter((n) => n !== '');
+    if (names.length === 0) return ['unipile'] as BackendKind[];
+    const unknown = names.find((n) => !isBackendKind(n));
+    if (unknown !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `SIMULATOR_BACKENDS must list some of ${BACKEND_KINDS.join(', ')} separated by commas (got "${unknown}")` });
+      return z.NEVER;
+    }
+    return [...new Set(names)] as BackendKind[];
+  }),
   UPSTREAM_TIMEOUT_MS: intIn('UPSTREAM_TIMEOUT_MS', 1, 600_000, 30_000),
   SIMULATOR_CHATS: intIn('SIMULATOR_CHATS', 0, 1_000_000, 5_000),
   SIMULATOR_LATENCY_MS: intIn('SIMULATOR_LATENCY_MS', 0, 60_000, 0),
@@ -94,6 +119,7 @@ const envSchema = z.object({
     return z.NEVER;
   }),
   SIMULATOR_ACTIVITY: z.string().optional(),
+  LIVE_POLL_SECONDS: intIn('LIVE_POLL_SECONDS', 0, 3_600, 10),
   REDIS_URL: z.string().optional().transform((v, ctx) => {
     const raw = v?.trim() ?? '';
     if (raw === '') return undefined;
@@ -105,15 +131,29 @@ const envSchema = z.object({
   }),
 });
 
+/** A real upstream, with its key. */
 export type BackendConfig =
   | { kind: 'unipile'; dsn: string; apiKey: string; host: string }
-  | { kind: 'simulator'; chats: number; latencyMs: number; faultRate: number; seed: number };
+  | { kind: 'postpress'; apiRoot: string; apiKey: string; host: string }
+  | { kind: 'periskope'; apiRoot: string; apiKey: string; host: string; phone: string | null };
+
+/** The embedded simulator, used when no upstream is configured: one data set per dialect it answers. */
+export interface SimulatorConfig {
+  chats: number;
+  latencyMs: number;
+  faultRate: number;
+  seed: number;
+  dialects: BackendKind[];
+}
 
 export interface Config {
   host: string;
   port: number;
   upstreamTimeoutMs: number;
-  backend: BackendConfig;
+  /** Every configured upstream, in the order Settings lists them; empty on the simulator. */
+  backends: BackendConfig[];
+  /** Set exactly when `backends` is empty. */
+  simulator: SimulatorConfig | null;
   /** Folder of the built SPA; null serves the API only. */
   staticDir: string | null;
   logRequests: boolean;
@@ -137,6 +177,8 @@ export interface Config {
   simulatorActivity: number;
   /** Live events go through this Redis, so every server copy's browsers get every event. */
   redisUrl: string | null;
+  /** Backends that push no webhooks to Triage (Periskope) have their newest messages read this often (0: never). */
+  livePollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +191,47 @@ function parseActivity(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 600) throw new ConfigError(`SIMULATOR_ACTIVITY must be a whole number of events per minute from 0 to 600 (got "${raw}")`);
   return n;
+}
+
+/** An API base up to but excluding `/chats` (postpress, Periskope): http(s), no query or credentials. */
+function parseApiRoot(variable: string, raw: string, example: string): { apiRoot: string; host: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${variable} must be a URL such as ${example} (got "${raw}")`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`${variable} must be the API's https:// base with no query or credentials, e.g. ${example} (got "${raw}")`);
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  if (/\/chats$/.test(path)) throw new ConfigError(`${variable} is the base up to but excluding /chats, e.g. ${example} (got "${raw}")`);
+  return { apiRoot: url.origin + path, host: url.host };
+}
+
+export const POSTPRESS_DEFAULT_BASE_URL = 'https://api.postpress.ai/v1';
+export const PERISKOPE_DEFAULT_BASE_URL = 'https://api.periskope.app/v1';
+
+function upstreamsOf(e: z.infer<typeof envSchema>): BackendConfig[] {
+  const backends: BackendConfig[] = [];
+  if (e.UNIPILE_DSN && e.UNIPILE_API_KEY) {
+    backends.push({ kind: 'unipile', apiKey: e.UNIPILE_API_KEY, ...parseDsn(e.UNIPILE_DSN) });
+  } else if (e.UNIPILE_DSN || e.UNIPILE_API_KEY) {
+    const missing = e.UNIPILE_DSN ? 'UNIPILE_API_KEY' : 'UNIPILE_DSN';
+    const present = e.UNIPILE_DSN ? 'UNIPILE_DSN' : 'UNIPILE_API_KEY';
+    throw new ConfigError(`${present} is set but ${missing} is not: set both to use Unipile, or neither to run on the embedded simulator`);
+  }
+  if (e.POSTPRESS_API_KEY) {
+    backends.push({ kind: 'postpress', apiKey: e.POSTPRESS_API_KEY, ...parseApiRoot('POSTPRESS_BASE_URL', e.POSTPRESS_BASE_URL ?? POSTPRESS_DEFAULT_BASE_URL, POSTPRESS_DEFAULT_BASE_URL) });
+  } else if (e.POSTPRESS_BASE_URL) {
+    throw new ConfigError('POSTPRESS_BASE_URL is set but POSTPRESS_API_KEY is not: set the key to use postpress');
+  }
+  if (e.PERISKOPE_API_KEY) {
+    backends.push({ kind: 'periskope', apiKey: e.PERISKOPE_API_KEY, phone: e.PERISKOPE_PHONE ?? null, ...parseApiRoot('PERISKOPE_BASE_URL', e.PERISKOPE_BASE_URL ?? PERISKOPE_DEFAULT_BASE_URL, PERISKOPE_DEFAULT_BASE_URL) });
+  } else if (e.PERISKOPE_BASE_URL || e.PERISKOPE_PHONE) {
+    throw new ConfigError(`${e.PERISKOPE_BASE_URL ? 'PERISKOPE_BASE_URL' : 'PERISKOPE_PHONE'} is set but PERISKOPE_API_KEY is not: set the key to use Periskope`);
+  }
+  return backends;
 }
 
 function parseDsn(raw: string): { dsn: string; host: string } {
@@ -179,31 +262,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!isLoopbackBind(e.HOST) && !e.DASHBOARD_TOKEN) {
     throw new ConfigError(`HOST=${e.HOST} is reachable from other machines: set DASHBOARD_TOKEN (at least 32 characters) so only people with it get in, or bind 127.0.0.1`);
   }
-  let backend: BackendConfig;
-  if (e.UNIPILE_DSN && e.UNIPILE_API_KEY) {
-    backend = { kind: 'unipile', apiKey: e.UNIPILE_API_KEY, ...parseDsn(e.UNIPILE_DSN) };
-  } else if (e.UNIPILE_DSN || e.UNIPILE_API_KEY) {
-    const missing = e.UNIPILE_DSN ? 'UNIPILE_API_KEY' : 'UNIPILE_DSN';
-    const present = e.UNIPILE_DSN ? 'UNIPILE_DSN' : 'UNIPILE_API_KEY';
-    throw new ConfigError(`${present} is set but ${missing} is not: set both to use Unipile, or neither to run on the embedded simulator`);
-  } else {
-    backend = { kind: 'simulator', chats: e.SIMULATOR_CHATS, latencyMs: e.SIMULATOR_LATENCY_MS, faultRate: e.SIMULATOR_FAULT_RATE, seed: e.SIMULATOR_SEED };
+  const backends = upstreamsOf(e);
+  if (backends.length > 0 && e.SIMULATOR_BACKENDS.join(',') !== 'unipile') {
+    throw new ConfigError('SIMULATOR_BACKENDS only applies to the embedded simulator: leave it unset when an API key is set');
   }
-  const simulatorActivity = parseActivity(e.SIMULATOR_ACTIVITY, backend.kind === 'simulator' ? 4 : 0);
-  if (simulatorActivity > 0 && backend.kind !== 'simulator') throw new ConfigError('SIMULATOR_ACTIVITY only applies to the embedded simulator: leave it unset with Unipile');
-  if (backend.kind === 'unipile' && e.PUBLIC_URL && !e.UNIPILE_WEBHOOK_SECRET) {
+  const simulator: SimulatorConfig | null =
+    backends.length === 0 ? { chats: e.SIMULATOR_CHATS, latencyMs: e.SIMULATOR_LATENCY_MS, faultRate: e.SIMULATOR_FAULT_RATE, seed: e.SIMULATOR_SEED, dialects: e.SIMULATOR_BACKENDS } : null;
+  const simulatorActivity = parseActivity(e.SIMULATOR_ACTIVITY, simulator ? 4 : 0);
+  if (simulatorActivity > 0 && !simulator) throw new ConfigError('SIMULATOR_ACTIVITY only applies to the embedded simulator: leave it unset with a real API');
+  const unipile = backends.some((b) => b.kind === 'unipile');
+  if (unipile && e.PUBLIC_URL && !e.UNIPILE_WEBHOOK_SECRET) {
     throw new ConfigError('PUBLIC_URL is set but UNIPILE_WEBHOOK_SECRET is not: webhooks need a secret so nobody else can post to them');
   }
   return {
     // The simulator delivers its activity through the real webhook path: a secret of its own turns it on.
-    webhookSecret: e.UNIPILE_WEBHOOK_SECRET ?? (backend.kind === 'simulator' ? randomBytes(32).toString('base64url') : null),
+    webhookSecret: e.UNIPILE_WEBHOOK_SECRET ?? (simulator ? randomBytes(32).toString('base64url') : null),
     publicUrl: e.PUBLIC_URL ?? null,
     simulatorActivity,
     redisUrl: e.REDIS_URL ?? null,
+    livePollMs: e.LIVE_POLL_SECONDS * 1000,
     host: e.HOST,
     port: e.PORT,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
-    backend,
+    backends,
+    simulator,
     staticDir: e.TRIAGE_STATIC_DIR ?? defaults.staticDir ?? null,
     logRequests: e.LOG_REQUESTS,
     dashboardToken: e.DASHBOARD_TOKEN ?? null,

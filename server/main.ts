@@ -7,10 +7,14 @@ import { Redis } from 'ioredis';
 import { createEventBus } from './live/event-bus';
 import { createRedisDedupe } from './webhooks/redis-dedupe';
 import { createSimulatorActivity } from './simulator/activity';
+import { createMergedActivity } from './simulator/merged-activity';
+import { createRecentPoller } from './live/recent-poller';
+import { createMemoryDedupe } from './webhooks/dedupe';
 import { createWebhookDelivery } from './simulator/webhook-delivery';
 import { registerWebhooks } from './webhooks/register';
 import { localWebhookUrl } from './webhooks/self-url';
 import { WEBHOOK_SECRET_HEADER } from './webhooks/unipile-webhook';
+import { BACKEND_LABELS } from '../src/lib/wire/backends';
 import { createUpstream } from './wiring';
 
 const defaultStaticDir = fileURLToPath(new URL('../dist', import.meta.url));
@@ -27,11 +31,14 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const { backend, simulator } = createUpstream(config);
-  if (config.backend.kind === 'simulator') {
-    console.log(`triage: no UNIPILE_DSN/UNIPILE_API_KEY set, serving the embedded Unipile simulator (${config.backend.chats} chats, seed ${config.backend.seed})`);
+  const { backend, members, simulator, periskopeSimulator, secrets } = createUpstream(config);
+  const namespaced = members.length > 1;
+  const redact = (text: string) => secrets.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  if (config.simulator) {
+    const dialects = config.simulator.dialects.map((kind) => BACKEND_LABELS[kind]).join(', ');
+    console.log(`triage: no API key set, serving the embedded simulator as ${dialects} (${config.simulator.chats} chats each, seed ${config.simulator.seed})`);
   } else {
-    console.log(`triage: proxying /api/v1 to Unipile at ${config.backend.host}`);
+    console.log(`triage: proxying /api/v1 to ${members.map((m) => `${m.info.label} at ${m.info.host}`).join(', ')}`);
   }
   if (!config.staticDir) console.warn('triage: no built app found (run `npm run build`); serving the API only');
 
@@ -52,15 +59,43 @@ export async function main(): Promise<void> {
 
   // With several copies a webhook retried to another copy must still count once: the deliveries seen live in Redis.
   const dedupeRedis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }) : null;
-  const webhookDedupe = dedupeRedis ? createRedisDedupe(dedupeRedis) : undefined;
-  const app = createApp({ config, backend, bus, simulatorActivity: activity?.triggerNow, webhookDedupe, warmPreviews: true });
+  const webhookDedupe = dedupeRedis ? createRedisDedupe(dedupeRedis) : createMemoryDedupe();
+  // Periskope pushes no webhooks Triage can check: its newest messages are read every LIVE_POLL_SECONDS instead.
+  const pollers = members
+    .filter((m) => m.info.kind === 'periskope')
+    .map((m) =>
+      createRecentPoller({
+        kind: m.info.kind,
+        backend: m.backend,
+        namespaced,
+        publish: (event) => bus.publish(event),
+        dedupe: webhookDedupe,
+        intervalMs: config.livePollMs,
+        onError: (error) => console.error(`triage: live poll of ${m.info.label} failed: ${redact(error instanceof Error ? error.message : String(error))}`),
+      }),
+    );
+  const periskopePoller = pollers[0];
+  const simulated =
+    simulator || periskopeSimulator
+      ? createMergedActivity({
+          unipile: activity,
+          periskope: periskopeSimulator && periskopePoller ? { simulator: periskopeSimulator, poller: periskopePoller } : null,
+          namespaced,
+          perMinute: config.simulatorActivity,
+          onError: (error) => console.error(`triage: simulator activity failed: ${error instanceof Error ? error.message : String(error)}`),
+        })
+      : null;
+  const backends = members.map((m) => m.info);
+  const app = createApp({ config, backend, backends, secrets, bus, simulatorActivity: simulated?.trigger, webhookDedupe, warmPreviews: true });
+  const unipile = members.find((m) => m.info.kind === 'unipile' && !m.info.simulated)?.backend;
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
     console.log(`triage: listening on http://${host}:${info.port}`);
     webhookTarget = localWebhookUrl(info);
-    activity?.start();
-    if (config.backend.kind === 'unipile' && config.publicUrl && secret) {
-      registerWebhooks(backend, { publicUrl: config.publicUrl, secret })
+    simulated?.start();
+    if (config.livePollMs > 0) pollers.forEach((poller) => poller.start());
+    if (unipile && config.publicUrl && secret) {
+      registerWebhooks(unipile, { publicUrl: config.publicUrl, secret })
         .then((r) => {
           console.log(`triage: webhooks: ${r.created.length} created, ${r.existing.length} already there`);
           if (r.stale.length > 0) console.warn(`triage: webhooks with an old secret (delete them in Unipile): ${r.stale.join(', ')}`);
@@ -78,7 +113,8 @@ export async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`triage: ${signal} received, closing`);
-    activity?.stop();
+    simulated?.stop();
+    pollers.forEach((poller) => poller.stop());
     void bus.close();
     dedupeRedis?.disconnect();
     server.close(() => process.exit(0));

@@ -29,7 +29,7 @@ export function proxyUnderTest(respond: Responder = emptyPage, { apiKey = API_KE
   const backend = createUnipileBackend({
     kind: 'unipile',
     baseUrl: ORIGIN,
-    host: config.backend.kind === 'unipile' ? config.backend.host : '',
+    host: config.backends[0]?.host ?? '',
     apiKey,
     timeoutMs: config.upstreamTimeoutMs,
     fetch: fetch ?? upstream.fetch,

@@ -11,6 +11,8 @@ import type { LiveEvent } from '../../src/lib/wire/live-events';
 import { createMemoryDedupe, type WebhookDedupe } from '../webhooks/dedupe';
 import { dedupeKey, parseUnipileWebhook, toLiveEvents, WEBHOOK_SECRET_HEADER, type UnipileWebhook } from '../webhooks/unipile-webhook';
 import { createSessionKeys } from './sign-in-session';
+import type { BackendKind } from '../../src/lib/wire/backends';
+import { namespaceLiveEvent } from '../webhooks/namespace-event';
 import { errorResponse, InvalidParameterError, knownErrorResponse, notFound, unexpectedErrorResponse } from './errors';
 import { readJsonBody } from './request-body';
 
@@ -22,6 +24,8 @@ export interface WebhookRoutesOptions {
   dedupe?: WebhookDedupe;
   /** A delivery that was answered 200 but could not be processed (the bus or the dedupe store failed). */
   onProcessingError?: (error: unknown) => void;
+  /** With several backends merged: Unipile's ids become `unipile~<id>`, as the browser knows them. */
+  namespace?: BackendKind;
 }
 
 const unauthorized = (missing: boolean) =>
@@ -31,7 +35,7 @@ const unauthorized = (missing: boolean) =>
       : { title: 'Invalid credentials', detail: `The ${WEBHOOK_SECRET_HEADER} sent is not this server's.`, type: 'errors/invalid_credentials', status: 401 },
   );
 
-export function createWebhookRoutes({ secret, publish, dedupe = createMemoryDedupe(), onProcessingError = () => {} }: WebhookRoutesOptions): Hono {
+export function createWebhookRoutes({ secret, publish, dedupe = createMemoryDedupe(), onProcessingError = () => {}, namespace }: WebhookRoutesOptions): Hono {
   if (secret === '') throw new RangeError('the webhook secret must not be empty');
   // The dashboard token's comparison: HMACs of both sides, so neither where they differ nor the length leaks.
   const { tokenMatches } = createSessionKeys(secret);
@@ -39,7 +43,7 @@ export function createWebhookRoutes({ secret, publish, dedupe = createMemoryDedu
   async function process(webhook: UnipileWebhook): Promise<void> {
     const key = dedupeKey(webhook);
     if (key !== null && !(await dedupe.claim(key))) return;
-    for (const event of toLiveEvents(webhook)) await publish(event);
+    for (const event of toLiveEvents(webhook)) await publish(namespace ? namespaceLiveEvent(event, namespace) : event);
   }
 
   const routes = new Hono();
