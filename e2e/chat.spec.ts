@@ -500,8 +500,9 @@ test('actions on a disconnected account are disabled with the reason, and a refu
   // Behind Unipile, the hint is a link to its dashboard, opening in a new tab without a referrer.
   await page.route((url) => url.pathname === '/api/config', async (route) => {
     const response = await route.fetch();
-    const body = (await response.json()) as { backend: { kind: string } };
+    const body = (await response.json()) as { backend: { kind: string }; backends: { kind: string; simulated: boolean }[] };
     body.backend.kind = 'unipile';
+    body.backends = body.backends.map((b) => ({ ...b, simulated: false }));
     await route.fulfill({ response, json: body });
   });
   await page.reload();

@@ -11,7 +11,7 @@ import { ariaKeyShortcuts, keysOf } from '@/config/shortcuts';
 
 function SimulatorBadge() {
   const config = useQuery(appConfigQueryOptions());
-  if (config.data?.backend.kind !== 'simulator') return null;
+  if (!config.data?.backends.some((b) => b.simulated)) return null;
   return (
     <Badge tone="warn" title="Demo data from the embedded simulator" className="cursor-help">
       Simulator

@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useLocation, useRoute, useSearch } from 'wouter';
-import { ChatPane, ChatPaneSkeleton, COMPOSER_ID, prefetchChat, triageBlockReason } from '@/features/chat';
+import { ChatPane, ChatPaneSkeleton, COMPOSER_ID, prefetchChat, triageActionReason } from '@/features/chat';
 import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ChatList, ChatListPlaceholder } from '@/features/inbox';
 import { selectAdvance, selectMarkReadOnOpen, selectPageSize, selectTimeFormat, useAccountVisibility, useSettings } from '@/features/settings';
 import { accountKeys, indexAccounts, type Account } from '@/lib/accounts';
-import type { ChatActionKind } from '@/lib/chats/actions';
+import { appConfigKeys, type AppConfig } from '@/lib/app-config';
+import type { ChatAction, ChatActionKind } from '@/lib/chats/actions';
 import { parseFilterSearch, searchWithFilters, type ChatFilters, type ChatListParams } from '@/lib/chats/filters';
 import { chatKeys } from '@/lib/chats/keys';
 import type { InboxChat } from '@/lib/chats/model';
@@ -68,7 +69,8 @@ export function InboxPage({ density }: { density: Density }) {
         advance,
         openChat: (id, options) => openChat(id, options),
         closeChat,
-        blockReason: (chat: InboxChat) => triageBlockReason(chat, indexAccounts(queryClient.getQueryData<Account[]>(accountKeys.list())).get(chat.accountId)),
+        blockReason: (chat: InboxChat, action: ChatAction) =>
+          triageActionReason(chat, action, indexAccounts(queryClient.getQueryData<Account[]>(accountKeys.list())).get(chat.accountId), queryClient.getQueryData<AppConfig>(appConfigKeys.all)?.backends ?? []),
       },
     [params, chatId, advance, openChat, closeChat, queryClient],
   );

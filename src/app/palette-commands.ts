@@ -4,7 +4,7 @@ import { KNOWN_PROVIDERS, providerLabel } from '@/config/providers';
 import type { ShortcutAction } from '@/config/shortcuts';
 import { keysOf } from '@/config/shortcuts';
 import { indexAccounts, accountKeys, type Account } from '@/lib/accounts';
-import { actionLabel, toggleAction, type ChatActionKind } from '@/lib/chats/actions';
+import { actionLabel, toggleAction, type ChatAction, type ChatActionKind } from '@/lib/chats/actions';
 import type { ChatFilters } from '@/lib/chats/filters';
 import { chatKeys } from '@/lib/chats/keys';
 import { flattenChatPages, type ChatListData } from '@/lib/chats/list-pages';
@@ -30,6 +30,8 @@ export interface PaletteContext {
   picked: number;
   filters: ChatFilters;
   undoWhat: string | null;
+  /** Why an action is unavailable for the cursor chat (TriageView.blockReason); picked chats are the server's to judge. */
+  blockReason?: (chat: InboxChat, action: ChatAction) => string | null;
 }
 
 const TRIAGE_KINDS: readonly ChatActionKind[] = ['archive', 'read', 'pin', 'mute'];
@@ -41,14 +43,18 @@ export function paletteCommands(context: PaletteContext, run: PaletteHandlers): 
   const { cursorChat, picked } = context;
   const now = Date.now();
   const target = picked > 0 ? `${picked} selected` : cursorChat ? `“${cursorChat.displayName}”` : null;
-  const actions: PaletteCommand[] = TRIAGE_KINDS.map((kind) => ({
-    id: `action:${kind}`,
-    label: `${cursorChat && picked === 0 ? actionLabel(toggleAction(cursorChat, kind, now)) : actionLabel({ kind, value: true })}${target ? `: ${target}` : ''}`,
-    group: 'Actions',
-    keys: keys(kind),
-    disabled: target === null,
-    run: () => run.triage(kind),
-  }));
+  const actions: PaletteCommand[] = TRIAGE_KINDS.map((kind) => {
+    const action = cursorChat && picked === 0 ? toggleAction(cursorChat, kind, now) : null;
+    const blocked = action && cursorChat ? (context.blockReason?.(cursorChat, action) ?? null) : null;
+    return {
+      id: `action:${kind}`,
+      label: `${actionLabel(action ?? { kind, value: true })}${target ? `: ${target}` : ''}`,
+      group: 'Actions',
+      keys: keys(kind),
+      disabled: target === null || blocked !== null,
+      run: () => run.triage(kind),
+    };
+  });
   actions.push(
     { id: 'action:undo', label: context.undoWhat ? `Undo: ${context.undoWhat}` : 'Undo', group: 'Actions', keys: keys('undo'), disabled: context.undoWhat === null, run: run.undo },
     { id: 'action:select', label: 'Select or unselect the chat', group: 'Actions', keys: keys('toggleSelect'), disabled: cursorChat === null, run: run.toggleSelect },

@@ -34,7 +34,7 @@ export default function PaletteHost({ open, onClose, view, undoWhat, handlers }:
         view.openChat(chatId, { replace: false });
       }}
       commands={paletteCommands(
-        { cursorChat, picked, filters: view.params.filters, undoWhat },
+        { cursorChat, picked, filters: view.params.filters, undoWhat, blockReason: view.blockReason },
         {
           ...handlers,
           toggleSelect: () => {

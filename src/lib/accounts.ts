@@ -1,7 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import type { Provider } from '@/config/providers';
 import { apiGet } from './api-client';
+import { mergeUnavailable, NO_UNAVAILABLE, readUnavailable } from './unavailable-backends';
+import type { BackendUnavailable } from './wire/backends';
 import { readText } from './wire/readers';
 import { readListPage } from './tolerant-list';
 
@@ -71,14 +73,23 @@ export function normalizeAccount(wire: WireAccount): Account {
 /** A runaway cursor (one that never ends or repeats) must not loop forever. */
 const MAX_ACCOUNT_PAGES = 50;
 
-export async function fetchAllAccounts(signal?: AbortSignal): Promise<Account[]> {
+/** Every account, and the backends that did not answer for this list (their accounts are missing from it). */
+export interface AccountsAnswer {
+  accounts: Account[];
+  unavailable: readonly BackendUnavailable[];
+}
+
+export async function fetchAccountsAnswer(signal?: AbortSignal): Promise<AccountsAnswer> {
   const accounts: Account[] = [];
   const seen = new Set<string>();
+  let unavailable = NO_UNAVAILABLE;
   let cursor: string | null = null;
   for (let pageNo = 0; pageNo < MAX_ACCOUNT_PAGES; pageNo += 1) {
     const query = new URLSearchParams({ limit: '250' });
     if (cursor) query.set('cursor', cursor);
-    const page = readListPage(await apiGet('/api/v1/accounts', { query, signal }), wireAccountSchema, normalizeAccount, 'account');
+    const json = await apiGet('/api/v1/accounts', { query, signal });
+    const page = readListPage(json, wireAccountSchema, normalizeAccount, 'account');
+    unavailable = mergeUnavailable(unavailable, readUnavailable(json));
     for (const account of page.items) {
       if (seen.has(account.id)) continue;
       seen.add(account.id);
@@ -87,19 +98,45 @@ export async function fetchAllAccounts(signal?: AbortSignal): Promise<Account[]>
     if (!page.cursor || page.cursor === cursor) break;
     cursor = page.cursor;
   }
-  return accounts;
+  return { accounts, unavailable };
+}
+
+/** The accounts alone, for readers that do not care which backends failed. */
+export async function fetchAllAccounts(signal?: AbortSignal): Promise<Account[]> {
+  return (await fetchAccountsAnswer(signal)).accounts;
 }
 
 export const accountKeys = {
   all: ['accounts'] as const,
   list: () => [...accountKeys.all, 'list'] as const,
+  /** The failing backends of the latest accounts answer; written by the list's query, read with the options below. */
+  unavailable: () => [...accountKeys.all, 'unavailable'] as const,
 };
 
+/**
+ * The accounts, as `Account[]` for every reader. The backends that did not answer go beside them, under their own
+ * key, so that shape (read by the live events, the triage loop and the palette) stays as it is.
+ */
 export function accountsQueryOptions() {
   return queryOptions({
     queryKey: accountKeys.list(),
-    queryFn: ({ signal }) => fetchAllAccounts(signal),
+    queryFn: async ({ signal, client }) => {
+      const answer = await fetchAccountsAnswer(signal);
+      client.setQueryData(accountKeys.unavailable(), answer.unavailable);
+      return answer.accounts;
+    },
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Which backends the latest accounts answer says failed: only ever written by the accounts query, never fetched. */
+export function accountsUnavailableQueryOptions() {
+  return queryOptions<readonly BackendUnavailable[]>({
+    queryKey: accountKeys.unavailable(),
+    queryFn: skipToken,
+    staleTime: Number.POSITIVE_INFINITY,
+    // Kept while the accounts are: collected alone, it would read as "every backend answers" until their next fetch.
+    gcTime: Number.POSITIVE_INFINITY,
   });
 }
 

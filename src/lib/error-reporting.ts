@@ -1,6 +1,6 @@
 import { MutationObserver, type Mutation, type Query, type QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api-client';
-import { describeError } from './error-messages';
+import { describeError, isNotOffered } from './error-messages';
 import type { MutationFailureWords } from './query-meta';
 import { showToast } from './toast-store';
 
@@ -28,6 +28,8 @@ export function signInPath({ pathname, search }: { pathname: string; search: str
 export function shouldToastQueryError(query: Pick<Query<unknown, unknown, unknown>, 'meta' | 'state'>): boolean {
   if (query.meta?.silent) return false;
   if (query.state.data === undefined) return false;
+  // What a backend does not offer is said where it would show (the pane), calmly, not as a failed refresh.
+  if (isNotOffered(query.state.error)) return false;
   return !query.state.fetchMeta?.fetchMore;
 }
 

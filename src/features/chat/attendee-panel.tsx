@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ExternalLink, X } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
-import { describeError } from '@/lib/error-messages';
+import { describeError, isNotOffered } from '@/lib/error-messages';
 import type { ChatAttendee } from '@/lib/chats/attendees';
 import type { InboxChat } from '@/lib/chats/model';
 import { attendeeIdentity } from './avatar-identity';
@@ -11,11 +11,13 @@ export interface AttendeePanelProps {
   /** Whose attendees: a 1:1 chat's other person is drawn as the chat is everywhere else. */
   chat: Pick<InboxChat, 'id' | 'kind' | 'displayName'>;
   query: UseQueryResult<ChatAttendee[]>;
+  /** The messaging API serving the chat, when known: its errors name it. */
+  backendLabel?: string | undefined;
   onClose: () => void;
 }
 
 /** Who is in the chat: pictures, names, headlines and profile links. The person's own entry comes last. */
-export function AttendeePanel({ id, chat, query, onClose }: AttendeePanelProps) {
+export function AttendeePanel({ id, chat, query, backendLabel, onClose }: AttendeePanelProps) {
   const attendees = query.data ? [...query.data].sort((a, b) => Number(a.isSelf) - Number(b.isSelf)) : [];
   return (
     <aside
@@ -47,9 +49,14 @@ export function AttendeePanel({ id, chat, query, onClose }: AttendeePanelProps) 
               ))}
             </ul>
           </div>
+        ) : query.isError && !query.data && isNotOffered(query.error) ? (
+          // The backend has no way to list them: a fact, not a failure.
+          <p role="status" className="p-4 text-sm text-muted">
+            {describeError(query.error, { backendLabel }).message}
+          </p>
         ) : query.isError && !query.data ? (
           <p role="alert" className="p-4 text-sm text-muted">
-            Attendees could not be loaded. {describeError(query.error).message}
+            Attendees could not be loaded. {describeError(query.error, { backendLabel }).message}
           </p>
         ) : attendees.length === 0 ? (
           <p className="p-4 text-sm text-muted">No attendees listed.</p>

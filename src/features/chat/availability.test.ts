@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '@/lib/accounts';
 import { makeChat } from '@/lib/chats/inbox-chat.fixture';
-import { isDisconnected, reconnectUrl, replyBlockReason, triageBlockReason } from './availability';
+import type { BackendInfo } from '@/lib/wire/backends';
+import { isDisconnected, reconnectUrl, replyBlockReason, triageActionReason, triageBlockReason } from './availability';
+
+const unipile: BackendInfo = { kind: 'unipile', label: 'Unipile', host: 'api8.unipile.com:13851', simulated: false };
+const unipileSim: BackendInfo = { ...unipile, host: 'embedded simulator', simulated: true };
+const periskope: BackendInfo = { kind: 'periskope', label: 'Periskope', host: 'api.periskope.app', simulated: false };
+const postpress: BackendInfo = { kind: 'postpress', label: 'postpress', host: 'api.postpress.ai', simulated: false };
 
 const connected: Account = { id: 'acc', name: 'Work', provider: 'WHATSAPP', identity: null, status: 'OK' };
 const disconnected: Account = { ...connected, name: 'Recruiting', provider: 'LINKEDIN', status: 'CREDENTIALS' };
@@ -19,15 +25,35 @@ describe('triageBlockReason', () => {
 
   it('blocks them on a disconnected account, naming the provider and the account and saying how to fix it', () => {
     const chat = makeChat('c', { provider: 'LINKEDIN', readOnly: 'read_only' });
-    expect(triageBlockReason(chat, disconnected)).toBe(
+    expect(triageBlockReason(chat, disconnected, [unipileSim])).toBe(
       'The LinkedIn account “Recruiting” is disconnected: reconnect it in your Unipile dashboard to act on this chat.',
     );
+  });
+
+  it('names the dashboard of the chat’s own backend, or none before the backends are known', () => {
+    const chat = makeChat('periskope~123@c.us', { provider: 'WHATSAPP' });
+    expect(triageBlockReason(chat, disconnected, [unipile, periskope])).toBe(
+      'The WhatsApp account “Recruiting” is disconnected: reconnect it in your Periskope dashboard to act on this chat.',
+    );
+    expect(triageBlockReason(chat, disconnected)).toMatch(/reconnect it in your messaging API’s dashboard to act on this chat\.$/);
   });
 
   it('is not blocked by statuses that do not refuse writes', () => {
     for (const status of ['CONNECTING', 'STOPPED', 'ERROR', 'PERMISSIONS', 'SOMETHING_NEW']) {
       expect(triageBlockReason(makeChat('c'), { ...connected, status })).toBeNull();
     }
+  });
+});
+
+describe('triageActionReason', () => {
+  const both = [unipile, periskope];
+  const periskopeChat = makeChat('periskope~123@c.us');
+
+  it('puts a disconnected account first, then the gap, else nothing', () => {
+    const archive = { kind: 'archive', value: true } as const;
+    expect(triageActionReason(periskopeChat, archive, disconnected, both)).toBe(triageBlockReason(periskopeChat, disconnected, both));
+    expect(triageActionReason(periskopeChat, archive, connected, both)).toBe('Periskope has no way to archive a chat.');
+    expect(triageActionReason(periskopeChat, { kind: 'read', value: true }, connected, both)).toBeNull();
   });
 });
 
@@ -73,12 +99,14 @@ describe('isDisconnected', () => {
 });
 
 describe('reconnectUrl', () => {
-  it('points at the Unipile dashboard when the server talks to Unipile', () => {
-    expect(reconnectUrl({ backend: { kind: 'unipile', host: 'api8.unipile.com:13851' } })).toBe('https://dashboard.unipile.com');
+  it('points at the Unipile dashboard for a chat Unipile itself serves', () => {
+    expect(reconnectUrl(unipile)).toBe('https://dashboard.unipile.com');
   });
 
-  it('has no page to offer for the simulator or before the config is known', () => {
-    expect(reconnectUrl({ backend: { kind: 'simulator', host: '' } })).toBeNull();
-    expect(reconnectUrl(undefined)).toBeNull();
+  it('has no page to offer for the simulator, another backend, or before the config is known', () => {
+    expect(reconnectUrl(unipileSim)).toBeNull();
+    expect(reconnectUrl(periskope)).toBeNull();
+    expect(reconnectUrl(postpress)).toBeNull();
+    expect(reconnectUrl(null)).toBeNull();
   });
 });

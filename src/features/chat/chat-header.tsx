@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Archive, ArchiveRestore, ArrowLeft, Bell, BellOff, ChevronDown, ExternalLink, Mail, MailOpen, Pin, PinOff, Users, type LucideIcon } from 'lucide-react';
 import { useId, useState } from 'react';
 import { Avatar } from '@/components/ui/avatar';
@@ -8,11 +7,12 @@ import { contentTypeLabel } from '@/config/folders';
 import { providerLabel } from '@/config/providers';
 import { TRIAGE_SHORTCUTS } from '@/config/shortcuts';
 import type { Account } from '@/lib/accounts';
-import { appConfigQueryOptions } from '@/lib/app-config';
 import { actionLabel, toggleAction, type ChatAction, type ChatActionKind } from '@/lib/chats/actions';
 import type { InboxChat } from '@/lib/chats/model';
 import { cn } from '@/lib/cn';
 import { describeMute, visibleFolders } from '@/lib/chats/describe';
+import { backendOfId, type BackendInfo } from '@/lib/wire/backends';
+import { triageActionGap } from '@/lib/chats/action-gap';
 import { isDisconnected, reconnectUrl } from './availability';
 import type { AvatarIdentity } from './avatar-identity';
 import { HEADER_AVATAR_SIZE, HEADER_GRID } from './header-layout';
@@ -39,8 +39,10 @@ const SHORTCUT_KEY: Partial<Record<ChatActionKind, string>> = Object.fromEntries
   TRIAGE_SHORTCUTS.flatMap((s) => (s.action === 'archive' || s.action === 'read' || s.action === 'pin' || s.action === 'mute' ? [[s.action, s.keys[0]]] : [])),
 );
 
+const NO_BACKENDS: readonly BackendInfo[] = [];
+
 const iconButton =
-  'inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md px-2 text-[13px] font-medium text-muted transition-colors hover:bg-hover hover:text-ink disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:bg-transparent disabled:hover:text-muted';
+  'inline-flex h-8 shrink-0 items-center justify-center gap-1.5 rounded-md px-2 text-[13px] font-medium text-muted transition-colors hover:bg-hover hover:text-ink disabled:cursor-not-allowed disabled:opacity-45 disabled:hover:bg-transparent disabled:hover:text-muted aria-disabled:cursor-not-allowed aria-disabled:opacity-45 aria-disabled:hover:bg-transparent aria-disabled:hover:text-muted';
 
 /** The folded details in a few words, so a phone still tells an unread or muted chat without unfolding. */
 function summaryOf(chat: InboxChat, mute: string | null): string {
@@ -64,6 +66,8 @@ export interface ChatHeaderProps {
    */
   blockedReason: string | null;
   blockedReasonId: string;
+  /** The configured backends (/api/config): what the chat's own cannot do is unavailable, with its reason. */
+  backends?: readonly BackendInfo[];
   /** The list's URL (with its query string), for the Back link on narrow screens. */
   backHref: string;
   onBack: () => void;
@@ -80,6 +84,7 @@ export function ChatHeader({
   avatar,
   blockedReason,
   blockedReasonId,
+  backends = NO_BACKENDS,
   backHref,
   onBack,
   onAction,
@@ -145,16 +150,22 @@ export function ChatHeader({
             const Icon = iconFor(action);
             const key = SHORTCUT_KEY[kind];
             const tooltipId = `${tooltipIds}-${kind}`;
+            // What the chat's backend cannot do (Periskope cannot archive): its reason is the tooltip.
+            const gap = blockedReason ? null : triageActionGap(chat, action, backends);
             return (
-              <WithTooltip key={kind} id={tooltipId} text={key ? `${label} (${key})` : label}>
+              <WithTooltip key={kind} id={tooltipId} text={gap ?? (key ? `${label} (${key})` : label)}>
                 <button
                   type="button"
                   aria-label={label}
-                  aria-keyshortcuts={key}
+                  aria-keyshortcuts={gap ? undefined : key}
                   // A disabled action is described by why; an available one by its tooltip (the shortcut).
                   aria-describedby={blockedReason ? blockedReasonId : tooltipId}
                   disabled={blockedReason !== null}
-                  onClick={() => onAction(action)}
+                  // Not `disabled`: the button stays focusable, so its tooltip (the only place saying why) shows on focus.
+                  aria-disabled={gap ? true : undefined}
+                  onClick={() => {
+                    if (!gap) onAction(action);
+                  }}
                   className={cn(iconButton, 'peer w-8 px-0 2xl:w-auto 2xl:px-2')}
                 >
                   <Icon aria-hidden="true" className="size-4" />
@@ -228,15 +239,15 @@ export function ChatHeader({
           ) : null}
         </ul>
       </div>
-      {blockedReason ? <BlockedNotice reason={blockedReason} reasonId={blockedReasonId} disconnected={isDisconnected(account)} /> : null}
+      {blockedReason ? (
+        <BlockedNotice reason={blockedReason} reasonId={blockedReasonId} href={isDisconnected(account) ? reconnectUrl(backendOfId(chat.id, backends)) : null} />
+      ) : null}
     </header>
   );
 }
 
 /** The reason, with a link to reconnect a disconnected account where the app knows the page (outside the described text). */
-function BlockedNotice({ reason, reasonId, disconnected }: { reason: string; reasonId: string; disconnected: boolean }) {
-  const config = useQuery({ ...appConfigQueryOptions(), enabled: disconnected, meta: { silent: true } });
-  const href = disconnected ? reconnectUrl(config.data) : null;
+function BlockedNotice({ reason, reasonId, href }: { reason: string; reasonId: string; href: string | null }) {
   return (
     <p className="border-t border-warn/25 bg-warn/10 px-3 py-1.5 text-xs text-ink sm:px-4 sm:py-2 sm:text-[13px]">
       <span id={reasonId}>{reason}</span>

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { PaneErrorBoundary } from '@/components/ui/error-boundary';
 import { ErrorState } from '@/components/ui/error-state';
 import { accountsQueryOptions, indexAccounts } from '@/lib/accounts';
+import { appConfigQueryOptions } from '@/lib/app-config';
 import { findCachedChat } from '@/lib/chats/list-pages';
 import { retryingText } from '@/lib/error-messages';
 import { AttendeePanel } from './attendee-panel';
@@ -13,7 +14,7 @@ import { ChatPaneSkeleton } from './chat-pane-skeleton';
 import { useAttendeesPanel } from './pane-layout-store';
 import { chatDetailOptions } from './prefetch';
 import { indexAttendees } from '@/lib/chats/attendees';
-import { replyBlockReason, triageBlockReason } from './availability';
+import { replyBlockReason, triageActionReason, triageBlockReason } from './availability';
 import { ChatHeader } from './chat-header';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
@@ -22,6 +23,9 @@ import { chatQueries } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';
 import { displayNameOf, type ChatPreview } from '@/lib/chats/previews';
 import { setOpenChatTitle } from '@/lib/live/tab-title';
+import { backendOfId, type BackendInfo } from '@/lib/wire/backends';
+
+const NO_BACKENDS: readonly BackendInfo[] = [];
 
 export interface ChatPaneProps {
   chatId: string;
@@ -48,6 +52,9 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
     placeholderData: () => findCachedChat(queryClient, chatId),
   });
   const accounts = useQuery(accountsQueryOptions());
+  // Which backend serves the chat: what it cannot do, where to reconnect, whose name the errors say.
+  const config = useQuery({ ...appConfigQueryOptions(), meta: { silent: true } });
+  const backends = config.data?.backends ?? NO_BACKENDS;
   const attendees = useQuery({ ...chatQueries.attendees(chatId), meta: { failure: 'The attendees could not be refreshed.' } });
   // A 1:1 chat without a name of its own is called what its other attendee is called, as in the list and the panel.
   const preview = queryClient.getQueryData<ChatPreview>(chatKeys.preview(chatId));
@@ -72,8 +79,10 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
   const attendeesPanelId = useId();
   const blockedReasonId = useId();
 
-  const triageBlocked = chat ? triageBlockReason(chat, account) : null;
-  const replyBlocked = chat ? replyBlockReason(chat, account) : null;
+  const triageBlocked = chat ? triageBlockReason(chat, account, backends) : null;
+  const replyBlocked = chat ? replyBlockReason(chat, account, backends) : null;
+  const markReadBlocked = chat ? triageActionReason(chat, { kind: 'read', value: true }, account, backends) : null;
+  const backendLabel = backendOfId(chatId, backends)?.label;
 
   // Opening an unread chat marks it read (once per opening), unless the setting is off or the API would refuse.
   const markedFor = useRef<string | null>(null);
@@ -81,8 +90,8 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
   useEffect(() => {
     if (!markReadOnOpen || !chat || !accountsKnown || markedFor.current === chatId) return;
     markedFor.current = chatId;
-    if (chat.unreadCount > 0 && triageBlocked === null) onMarkRead(chatId);
-  }, [markReadOnOpen, chat, accountsKnown, chatId, triageBlocked, onMarkRead]);
+    if (chat.unreadCount > 0 && markReadBlocked === null) onMarkRead(chatId);
+  }, [markReadOnOpen, chat, accountsKnown, chatId, markReadBlocked, onMarkRead]);
 
   if (!chat) {
     if (detail.isError) {
@@ -90,6 +99,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
         <section aria-label="Chat" className="flex min-h-0 flex-1 flex-col items-center justify-center bg-surface">
           <ErrorState
             error={detail.error}
+            context={{ backendLabel }}
             what="This chat could not be opened"
             onRetry={() => void detail.refetch()}
             retrying={detail.isFetching}
@@ -100,7 +110,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
       );
     }
     // Not in any list yet (a link, a reload): the pane's shape, then the chat; never an empty pane or a lone spinner.
-    return <ChatPaneSkeleton status={detail.failureCount > 0 ? retryingText(detail.failureReason) : null} />;
+    return <ChatPaneSkeleton status={detail.failureCount > 0 ? retryingText(detail.failureReason, { backendLabel }) : null} />;
   }
 
   const avatar = chatIdentity(chat, attendees.data);
@@ -114,6 +124,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
         avatar={avatar}
         blockedReason={triageBlocked}
         blockedReasonId={blockedReasonId}
+        backends={backends}
         backHref={backHref}
         onBack={onClose}
         onAction={(action) => onTriage(action.kind)}
@@ -123,7 +134,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
       />
       <div className="relative flex min-h-0 flex-1">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
-          <MessageList key={chat.id} chat={chat} attendeesById={attendeesById} />
+          <MessageList key={chat.id} chat={chat} attendeesById={attendeesById} backendLabel={backendLabel} />
           <Composer
             key={chat.id}
             chat={chat}
@@ -131,7 +142,7 @@ function ChatPaneContent({ chatId, markReadOnOpen, backHref, onClose, onTriage, 
             blockedReasonShownBy={replyBlocked !== null && replyBlocked === triageBlocked ? blockedReasonId : undefined}
           />
         </div>
-        {attendeesOpen ? <AttendeePanel id={attendeesPanelId} chat={chat} query={attendees} onClose={() => setAttendeesOpen(false)} /> : null}
+        {attendeesOpen ? <AttendeePanel id={attendeesPanelId} chat={chat} query={attendees} backendLabel={backendLabel} onClose={() => setAttendeesOpen(false)} /> : null}
       </div>
     </section>
   );

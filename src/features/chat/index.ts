@@ -8,4 +8,4 @@ export const ChatPane = lazy(loadChatPane);
 export { ChatPaneSkeleton } from './chat-pane-skeleton';
 export { prefetchChat } from './prefetch';
 export { COMPOSER_ID } from './composer-id';
-export { triageBlockReason } from './availability';
+export { triageActionReason } from './availability';

@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { MessageSquare } from 'lucide-react';
+import { MessageSquare, MessageSquareOff } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ErrorState } from '@/components/ui/error-state';
 import { Spinner } from '@/components/ui/spinner';
 import { StatePanel } from '@/components/ui/state-panel';
 import { providerLabel } from '@/config/providers';
 import type { InboxChat } from '@/lib/chats/model';
-import { retryingText } from '@/lib/error-messages';
+import { describeError, isNotOffered, retryingText, type ErrorContext } from '@/lib/error-messages';
 import type { ChatAttendee } from '@/lib/chats/attendees';
 import { attendeeIdentity, chatIdentity } from './avatar-identity';
 import { MessageRow, type Sender } from './message-row';
@@ -22,6 +22,8 @@ const PREFETCH_ROWS = 10;
 export interface MessageListProps {
   chat: InboxChat;
   attendeesById: ReadonlyMap<string, ChatAttendee>;
+  /** The messaging API serving the chat ("postpress"), when known: its errors name it. */
+  backendLabel?: string | undefined;
 }
 
 function useSenderOf({ id, kind, displayName }: InboxChat, attendeesById: ReadonlyMap<string, ChatAttendee>) {
@@ -46,11 +48,11 @@ function useSenderOf({ id, kind, displayName }: InboxChat, attendeesById: Readon
  * The conversation, newest at the bottom. Pages arrive newest first and are shown oldest first; scrolling up loads
  * older pages, and the end-anchored virtualizer keeps the message on screen where it was while they are prepended.
  */
-export function MessageList({ chat, attendeesById }: MessageListProps) {
+export function MessageList({ chat, attendeesById, backendLabel }: MessageListProps) {
   // A first load or an older page that fails is shown here; a failed refresh of messages on screen is toasted.
   const query = useInfiniteQuery({ ...chatQueries.messages(chat.id), meta: { failure: 'The messages could not be refreshed.' } });
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch, failureCount, failureReason } = query;
-  const context = { providerLabel: providerLabel(chat.provider) };
+  const context: ErrorContext = { providerLabel: providerLabel(chat.provider), backendLabel };
   const retrying = query.isFetching && failureCount > 0 ? retryingText(failureReason, context) : null;
   const messages = useMemo(() => messagesOldestFirst(data), [data]);
   const [now] = useState(() => Date.now());
@@ -106,6 +108,16 @@ export function MessageList({ chat, attendeesById }: MessageListProps) {
 
   // Placeholder rows where the messages will be, never a blank area or a lone spinner.
   if (query.isPending) return <MessageSkeleton status={retrying} />;
+  if (query.isError && messages.length === 0 && isNotOffered(query.error)) {
+    // The backend has no way to list them (postpress): said calmly, with no Retry, and the rest of the pane works.
+    return (
+      <div className="flex flex-1 items-center justify-center">
+        <StatePanel role="status" icon={<MessageSquareOff className="size-5" aria-hidden="true" />} title="Messages not available here">
+          {describeError(query.error, context).message}
+        </StatePanel>
+      </div>
+    );
+  }
   if (query.isError && messages.length === 0) {
     return (
       <div className="flex flex-1 items-center justify-center">

@@ -9,6 +9,8 @@ import type { TimeStyle } from '@/lib/time-format';
 import { retryingText, type ErrorContext } from '@/lib/error-messages';
 import { ErrorState } from '@/components/ui/error-state';
 import type { ChatActionKind } from '@/lib/chats/actions';
+import { listUnavailable } from '@/lib/chats/list-pages';
+import { BackendNotice } from './backend-notice';
 import { AccountsUnavailable, ChatListEmpty, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
 import { ChatListToolbar } from './chat-list-toolbar';
 import { ChatRow, optionId, ROW_HEIGHT } from './chat-row';
@@ -283,6 +285,11 @@ export function ChatList({
       {accounts.isError && !accounts.data ? (
         <AccountsUnavailable error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
       ) : null}
+      <BackendNotice
+        listUnavailable={listUnavailable(pages)}
+        onRetry={() => void Promise.all([refetch(), accounts.refetch()])}
+        retrying={(isFetching && !isFetchingNextPage) || accounts.isFetching}
+      />
       <div
         ref={scrollRef}
         className={cn('min-h-0 flex-1 overflow-y-auto overscroll-contain transition-opacity [contain:strict]', switching && 'opacity-50 motion-reduce:transition-none')}

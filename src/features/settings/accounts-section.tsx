@@ -1,101 +1,35 @@
-import { CircleAlert, CircleCheck, CirclePause, LoaderCircle } from 'lucide-react';
-import { useId } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { CircleAlert } from 'lucide-react';
+import { useId, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
-import { ProviderIcon } from '@/components/ui/provider-icon';
 import { Spinner } from '@/components/ui/spinner';
-import { providerLabel } from '@/config/providers';
-import { describeAccountStatus, type AccountStatusTone } from '@/lib/account-status';
-import type { Account } from '@/lib/accounts';
-import { cn } from '@/lib/cn';
+import { describeAccountStatus } from '@/lib/account-status';
+import { appConfigQueryOptions } from '@/lib/app-config';
 import { describeError, retryingText } from '@/lib/error-messages';
+import type { BackendInfo } from '@/lib/wire/backends';
+import { groupAccounts } from './account-groups';
+import { AccountOption } from './account-option';
+import { BackendGroup } from './backend-group';
 import { useAccountsWithVisibility } from './use-account-visibility';
 import { useSettings } from './use-settings';
 
-const TONE_CLASS: Record<AccountStatusTone, string> = {
-  ok: 'text-ok',
-  pending: 'text-muted',
-  paused: 'text-warn',
-  problem: 'text-danger',
-};
+const NO_BACKENDS: readonly BackendInfo[] = [];
 
-function StatusIcon({ tone }: { tone: AccountStatusTone }) {
-  const className = 'size-3.5 shrink-0';
-  if (tone === 'ok') return <CircleCheck aria-hidden="true" className={className} />;
-  if (tone === 'pending') return <LoaderCircle aria-hidden="true" className={cn(className, 'animate-spin motion-reduce:animate-none')} />;
-  if (tone === 'paused') return <CirclePause aria-hidden="true" className={className} />;
-  return <CircleAlert aria-hidden="true" className={className} />;
-}
-
-interface AccountOptionProps {
-  account: Account;
-  shown: boolean;
-  /** The only account still shown: it cannot be hidden too, since the list cannot ask for no account at all. */
-  last: boolean;
-  hintId: string;
-  onChange: (shown: boolean) => void;
-}
-
-function AccountOption({ account, shown, last, hintId, onChange }: AccountOptionProps) {
-  const id = useId();
-  const status = describeAccountStatus(account.status);
-  const problem = status.tone === 'problem';
-  const checkboxId = `${id}-show`;
-  return (
-    <li
-      className={cn(
-        'flex items-start gap-3 rounded-md border px-3 py-2.5',
-        problem ? 'border-danger/30 bg-danger/5' : 'border-transparent hover:bg-hover',
-      )}
-    >
-      <ProviderIcon provider={account.provider} className="mt-0.5 size-4" />
-      <div className="min-w-0 flex-1">
-        {/* The name labels the box too, so clicking it toggles; a hidden account's name is muted (colour only, no reflow). */}
-        <label id={`${id}-name`} htmlFor={checkboxId} className={cn('block cursor-pointer truncate text-sm font-medium', shown ? 'text-ink' : 'text-muted')}>
-          {account.name}
-        </label>
-        <div id={`${id}-details`} className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-[13px]">
-          <span className="min-w-0 truncate text-muted">
-            {providerLabel(account.provider)}
-            {account.identity ? <span className="sr-only">,</span> : null}
-            {account.identity ? <span aria-hidden="true"> · </span> : null}
-            {account.identity}
-          </span>
-          <span className="sr-only">,</span>
-          <span className={cn('inline-flex items-center gap-1 font-medium', TONE_CLASS[status.tone])}>
-            <StatusIcon tone={status.tone} />
-            {status.long}
-          </span>
-        </div>
-      </div>
-      {/* Same place and size in every row and state: ticking never moves anything. Named "Show <account>". */}
-      <div className="flex shrink-0 items-center gap-1.5 pt-px">
-        <input
-          id={checkboxId}
-          type="checkbox"
-          checked={shown}
-          disabled={last}
-          onChange={(event) => onChange(event.target.checked)}
-          aria-labelledby={`${id}-verb ${id}-name`}
-          aria-describedby={last ? `${id}-details ${hintId}` : `${id}-details`}
-          className="size-4 cursor-pointer accent-[rgb(var(--accent))] disabled:cursor-not-allowed"
-        />
-        <label id={`${id}-verb`} htmlFor={checkboxId} className={cn('text-[13px] text-muted', last ? 'cursor-not-allowed' : 'cursor-pointer')}>
-          Show
-        </label>
-      </div>
-    </li>
-  );
-}
-
-/** Which accounts' chats the list shows: every account is shown unless its "Show" box is unticked. */
+/**
+ * Which accounts' chats the list shows: every account is shown unless its "Show" box is unticked. With several
+ * backends (or one that did not answer) the accounts are grouped under each backend, with whether it answers.
+ */
 export function AccountsSection() {
   const headingId = useId();
   const hintId = useId();
-  const { accounts, hidden, view } = useAccountsWithVisibility();
+  const { accounts, unavailable, hidden, view } = useAccountsWithVisibility();
+  const config = useQuery({ ...appConfigQueryOptions(), meta: { silent: true } });
+  const backends = config.data?.backends ?? NO_BACKENDS;
   const setAccountShown = useSettings((state) => state.setAccountShown);
   const showAllAccounts = useSettings((state) => state.showAllAccounts);
 
   const list = accounts.data ?? [];
+  const groups = useMemo(() => (accounts.data ? groupAccounts(accounts.data, backends, unavailable) : null), [accounts.data, backends, unavailable]);
   const noneHidden = view.shown === view.total;
   // Two sentences of the same shape: the line never wraps differently as boxes are ticked.
   const summary = noneHidden
@@ -123,6 +57,19 @@ export function AccountsSection() {
         </Button>
       </div>
     );
+  } else if (groups) {
+    body = groups.map((group) => (
+      <BackendGroup
+        key={group.key}
+        group={group}
+        hidden={hidden}
+        shownTotal={view.shown}
+        hintId={hintId}
+        onShownChange={setAccountShown}
+        onRetry={() => void accounts.refetch()}
+        retrying={accounts.isFetching}
+      />
+    ));
   } else if (list.length === 0) {
     body = <p className="py-3 text-sm text-muted">No messaging account is connected yet.</p>;
   } else {

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { accountsQueryOptions } from '@/lib/accounts';
+import { accountsQueryOptions, accountsUnavailableQueryOptions } from '@/lib/accounts';
+import { NO_UNAVAILABLE } from '@/lib/unavailable-backends';
+import { splitNamespacedId } from '@/lib/wire/backends';
 import { accountView, hiddenAmong, type AccountView } from './account-visibility';
 import { selectHiddenAccountIds, selectLegacyShownAccountIds, useSettings } from './use-settings';
 
@@ -14,18 +16,26 @@ export function useAccountsWithVisibility() {
   const pruneAccounts = useSettings((state) => state.pruneAccounts);
   // Shares the cached accounts query with the list and the panel, which show its errors.
   const accounts = useQuery(accountsQueryOptions());
+  const unavailable = useQuery(accountsUnavailableQueryOptions()).data ?? NO_UNAVAILABLE;
   const existingIds = useMemo(() => accounts.data?.map((account) => account.id), [accounts.data]);
+  // A backend that did not answer has not lost its accounts: those hidden stay hidden for when it answers again.
+  const keptIds = useMemo(() => {
+    if (!existingIds || unavailable.length === 0) return existingIds;
+    const failing = new Set<string>(unavailable.map((entry) => entry.backend));
+    const absent = hiddenIds.filter((id) => failing.has(splitNamespacedId(id)?.kind ?? ''));
+    return absent.length === 0 ? existingIds : [...existingIds, ...absent];
+  }, [existingIds, unavailable, hiddenIds]);
 
   useEffect(() => {
-    if (existingIds) pruneAccounts(existingIds);
-  }, [existingIds, pruneAccounts]);
+    if (keptIds) pruneAccounts(keptIds);
+  }, [keptIds, pruneAccounts]);
 
   const hidden = useMemo(
     () => new Set(existingIds ? hiddenAmong(existingIds, hiddenIds, legacyShownIds) : hiddenIds),
     [existingIds, hiddenIds, legacyShownIds],
   );
   const view = useMemo(() => accountView(existingIds, hiddenIds, legacyShownIds), [existingIds, hiddenIds, legacyShownIds]);
-  return { accounts, hidden, view };
+  return { accounts, unavailable, hidden, view };
 }
 
 export interface AccountVisibility extends AccountView {

@@ -1,11 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InboxChat } from './model';
 import { makeChat } from './inbox-chat.fixture';
-import { createChatListSelector, findCachedChat, flattenChatPages, type ChatListData, type ChatPage } from './list-pages';
+import { createChatListSelector, fetchChatPage, findCachedChat, flattenChatPages, listUnavailable, type ChatListData, type ChatPage } from './list-pages';
 import { chatQueries } from './queries';
 import { chatKeys } from './keys';
+import type { BackendUnavailable } from '../wire/backends';
 
 const chat = (id: string, extra: Partial<InboxChat> = {}): InboxChat => makeChat(id, { folders: [], ...extra });
 
@@ -94,5 +95,34 @@ describe('cache helpers', () => {
     expect(findCachedChat(client, 'a')?.id).toBe('a');
     expect(findCachedChat(client, 'b')?.id).toBe('b');
     expect(findCachedChat(client, 'nope')).toBeUndefined();
+  });
+});
+
+describe('backends missing from a merged list', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const periskopeDown: BackendUnavailable = { backend: 'periskope', label: 'Periskope', title: 'Timeout', detail: 'Periskope took too long.', type: 'errors/request_timeout', status: 504 };
+  const answer = (body: unknown) => vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status: 200 })));
+  const params = { accountIds: [], pageSize: 50, filters: {} };
+  const wire = (id: string) => ({ id, account_id: 'unipile~acc', name: id });
+
+  it('carries a page’s `unavailable` beside its chats, leaving malformed entries out', async () => {
+    answer({ items: [wire('unipile~a')], cursor: 'next', unavailable: [periskopeDown, { backend: 'pigeon' }] });
+    const got = await fetchChatPage(params, null);
+    expect(got.chats.map((c) => c.id)).toEqual(['unipile~a']);
+    expect(got.unavailable).toEqual([periskopeDown]);
+  });
+
+  it('says nothing of a page whose backends all answered', async () => {
+    answer({ items: [wire('a')], cursor: null, unavailable: [] });
+    expect(await fetchChatPage(params, null)).toEqual({ chats: [expect.objectContaining({ id: 'a' })], cursor: null });
+  });
+
+  it('takes the latest page’s word: a later page without failures clears an earlier one’s', () => {
+    const down: ChatPage = { ...page(['a']), unavailable: [periskopeDown] };
+    expect(listUnavailable([down])).toEqual([periskopeDown]);
+    expect(listUnavailable([down, page(['b'])])).toEqual([]);
+    expect(listUnavailable([page(['a']), down])).toEqual([periskopeDown]);
+    expect(listUnavailable(undefined)).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { buildChatListQuery, type ChatListParams } from './filters';
 import { normalizeChat, type InboxChat } from './model';
 import { chatKeys } from './keys';
 import { readListPage } from '../tolerant-list';
+import { NO_UNAVAILABLE, readUnavailable } from '../unavailable-backends';
+import type { BackendUnavailable } from '../wire/backends';
 import { wireChatSchema } from '../wire/chat-wire';
 
 export interface ChatPage {
@@ -15,6 +17,8 @@ export interface ChatPage {
    * may hold few or no chats and still not be the last: the server stops after a fixed amount of scanning.
    */
   scanned?: number;
+  /** Backends that did not answer for this page of a merged list: their chats are missing from it. Absent: none. */
+  unavailable?: readonly BackendUnavailable[];
 }
 
 export type ChatListData = InfiniteData<ChatPage, string | null>;
@@ -28,8 +32,20 @@ export async function fetchChatPage(params: ChatListParams, cursor: string | nul
   }
   const now = Date.now();
   const page = readListPage(json, wireChatSchema, (wire) => normalizeChat(wire, now), 'chat');
+  const result: ChatPage = { chats: page.items, cursor: page.cursor };
   const scanned = readScanned(json);
-  return scanned === undefined ? { chats: page.items, cursor: page.cursor } : { chats: page.items, cursor: page.cursor, scanned };
+  if (scanned !== undefined) result.scanned = scanned;
+  const unavailable = readUnavailable(json);
+  if (unavailable.length > 0) result.unavailable = unavailable;
+  return result;
+}
+
+/**
+ * The backends missing from a loaded list: those its latest page names (each page is the merge's answer as of when
+ * it was fetched, so an older page's failure is superseded; a refetch reloads them all, first page first).
+ */
+export function listUnavailable(pages: readonly ChatPage[] | undefined): readonly BackendUnavailable[] {
+  return pages?.at(-1)?.unavailable ?? NO_UNAVAILABLE;
 }
 
 /** `scan.scanned` of a filtered list page (see server/routes/api.ts); anything else reads as absent. */

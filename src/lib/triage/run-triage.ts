@@ -239,13 +239,14 @@ export function runTriage(queryClient: QueryClient, view: TriageView, kind: Chat
     }
     if (!bulk) {
       const chat = chats[0]!;
-      const reason = view.blockReason(chat);
+      const action = value === undefined ? toggleAction(chat, kind, now) : { kind, value };
+      const reason = view.blockReason(chat, action);
       if (reason) {
         // Pressing the key again says the same: one toast that counts, not a stack.
         showToast({ tone: 'error', key: `unavailable:${reason}`, title: 'Not available for this chat', message: reason });
         return;
       }
-      await perform(queryClient, chats, value === undefined ? toggleAction(chat, kind, now) : { kind, value }, 'normal', view);
+      await perform(queryClient, chats, action, 'normal', view);
       return;
     }
     // The server is the judge for many chats: the ones it refuses come back, with its reason.

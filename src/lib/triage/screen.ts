@@ -1,4 +1,5 @@
 import type { ChatListParams } from '../chats/filters';
+import type { ChatAction } from '../chats/actions';
 import type { InboxChat } from '../chats/model';
 import type { AdvanceSetting } from './cursor';
 
@@ -9,8 +10,8 @@ export interface TriageView {
   advance: AdvanceSetting;
   openChat: (chatId: string, options: { replace: boolean }) => void;
   closeChat: () => void;
-  /** Why actions are unavailable for this chat (a disconnected account), in words; null when available. */
-  blockReason: (chat: InboxChat) => string | null;
+  /** Why this action is unavailable for this chat (a disconnected account, a backend without it), in words; null when available. */
+  blockReason: (chat: InboxChat, action: ChatAction) => string | null;
 }
 
 let current: TriageView | null = null;
