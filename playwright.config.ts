@@ -52,6 +52,8 @@ const config = defineConfig({
 /** A second server, the same but asking for a dashboard token: e2e/auth.spec.ts signs in against it. */
 export const e2eAuthBaseURL = `http://127.0.0.1:${port + 1}`;
 export const e2eDashboardToken = 'e2e-dashboard-token-0123456789abcdef0123456789abcdef';
+/** A third, on the simulator in two dialects at once (Unipile and Periskope): e2e/backends.spec.ts's merged inbox. */
+export const e2eMergedBaseURL = `http://127.0.0.1:${port + 2}`;
 type WebServer = Exclude<NonNullable<PlaywrightTestConfig['webServer']>, readonly unknown[]>;
 // Derived from the first so the two never drift apart (same simulator, same build).
 const appServer = config.webServer as WebServer;
@@ -61,6 +63,11 @@ config.webServer = [
     ...appServer,
     url: `${e2eAuthBaseURL}/sign-in`,
     env: { ...appServer.env, PORT: String(port + 1), HOST: '127.0.0.1', DASHBOARD_TOKEN: e2eDashboardToken },
+  },
+  {
+    ...appServer,
+    url: `${e2eMergedBaseURL}/api/config`,
+    env: { ...appServer.env, PORT: String(port + 2), HOST: '127.0.0.1', SIMULATOR_BACKENDS: 'unipile,periskope', SIMULATOR_CHATS: '300' },
   },
 ];
 
