@@ -24,7 +24,7 @@ interface Page {
 }
 
 function threeBackendApp() {
-  const config = { ...loadConfig({ SIMULATOR_BACKENDS: 'unipile,postpress,periskope', SIMULATOR_CHATS: '120', SIMULATOR_SEED: '5' }), staticDir: null };
+  const config = { ...loadConfig({ SIMULATOR_BACKENDS: 'unipile,postpress,periskope', SIMULATOR_CHATS: '1000', SIMULATOR_SEED: '5' }), staticDir: null };
   const upstream = createUpstream(config);
   const app = createApp({ config, backend: upstream.backend, backends: upstream.members.map((m) => m.info), secrets: upstream.secrets, logger: { info: () => undefined, error: () => undefined } });
   return { app, upstream };
