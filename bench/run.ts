@@ -9,6 +9,7 @@ import { buildServer, serverBuildIsStale } from '../scripts/build-server';
 import { firstRowProbe, heapUsedMb, keepNamesShim, launch, loadEverything, percentile, scrollAtFixedSpeed } from './browser';
 import { sseFanOut, webhookToRow } from './live';
 import { coalescing, loadEmbedded, loadThroughProxy } from './load';
+import { mergedPaging } from './merge';
 import { openChat, previewsFirstScreen, previewsScrolling } from './previews';
 import { startSimulator, startTriage, type Running } from './servers';
 
@@ -197,7 +198,7 @@ async function serverMemory() {
 }
 
 // `npm run bench -- --only=proxy,scroll` runs some sections; by default all of them.
-type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'first-row' | 'paging' | 'scroll' | 'previews' | 'open' | 'live';
+type Section = 'bundle' | 'memory' | 'proxy' | 'load' | 'coalescing' | 'merge' | 'first-row' | 'paging' | 'scroll' | 'previews' | 'open' | 'live';
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (section: Section) => !only || only.includes(section);
 
@@ -216,6 +217,7 @@ async function main() {
     await loadThroughProxy(record);
   }
   if (wanted('coalescing')) await coalescing(record);
+  if (wanted('merge')) await mergedPaging(record);
   // Before the browser starts: the 1,000 streams have the two cores to themselves.
   if (wanted('live')) await sseFanOut(record);
   if (browserSections.length > 0) {
