@@ -69,7 +69,7 @@ export function MessageAttachments({ messageId, attachments, className }: { mess
       {attachments.map((a) => (
         <li key={a.id} className="max-w-full min-w-0">
           {a.unavailable ? (
-            <span className="inline-flex items-center gap-2 rounded-lg border border-dashed border-line px-3 py-2 text-xs text-muted">
+            <span className="inline-flex items-center gap-2 rounded-lg border border-dashed border-current/40 px-3 py-2 text-xs text-current">
               {a.name ?? fallbackName(a)}: no longer available
             </span>
           ) : a.kind === 'image' ? (
