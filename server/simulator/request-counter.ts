@@ -4,18 +4,21 @@
  */
 
 /** Path words of the Unipile routes; any other segment is an id. */
-const ROUTE_WORDS = new Set(['api', 'v1', 'accounts', 'chats', 'messages', 'attendees', 'chat_attendees', 'picture', 'attachments']);
+const ROUTE_WORDS: ReadonlySet<string> = new Set(['api', 'v1', 'accounts', 'chats', 'messages', 'attendees', 'chat_attendees', 'picture', 'attachments']);
 
-export function routeOf(method: string, pathname: string): string {
-  const segments = pathname.split('/').map((s) => (s === '' || ROUTE_WORDS.has(s) ? s : ':id'));
+export function routeOf(method: string, pathname: string, words: ReadonlySet<string> = ROUTE_WORDS): string {
+  const segments = pathname.split('/').map((s) => (s === '' || words.has(s) ? s : ':id'));
   return `${method} ${segments.join('/')}`;
 }
 
+/** Counts per route; `words` are the dialect's path words (the Unipile routes' by default). */
 export class RequestCounter {
   private readonly counts = new Map<string, number>();
 
+  constructor(private readonly words: ReadonlySet<string> = ROUTE_WORDS) {}
+
   count(request: Request): void {
-    const route = routeOf(request.method, new URL(request.url).pathname);
+    const route = routeOf(request.method, new URL(request.url).pathname, this.words);
     this.counts.set(route, (this.counts.get(route) ?? 0) + 1);
   }
 

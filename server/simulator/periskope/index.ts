@@ -4,7 +4,7 @@ import { invalidField, PeriskopeError, periskopeErrorResponse, periskopeErrors }
 import { SALT } from './generate';
 import { messageJson } from './json';
 import { RateWindow } from './rate-limit';
-import { PeriskopeRequestCounter } from './request-counts';
+import { createPeriskopeRequestCounter } from './request-counts';
 import { createPeriskopeRoutes } from './routes';
 import { PeriskopeStore } from './store';
 import type { PeriskopeMessageJson } from './wire';
@@ -78,7 +78,7 @@ export function createPeriskopeSimulator(opts: PeriskopeSimulatorOptions): Peris
   const apiKey = `sim_periskope_${hex(mulberry32(hash2(seed, SALT.org ^ 0x4b3e)), 40)}`;
   const app = createPeriskopeRoutes(store, apiKey);
   const serve = async (req: Request): Promise<Response> => app.fetch(req);
-  const counter = new PeriskopeRequestCounter();
+  const counter = createPeriskopeRequestCounter();
   const rate = new RateWindow(now);
   const { latencyMs } = opts;
 

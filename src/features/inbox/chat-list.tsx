@@ -9,6 +9,7 @@ import type { TimeStyle } from '@/lib/time-format';
 import { retryingText, type ErrorContext } from '@/lib/error-messages';
 import { ErrorState } from '@/components/ui/error-state';
 import type { ChatActionKind } from '@/lib/chats/actions';
+import { chatKeys } from '@/lib/chats/keys';
 import { listUnavailable } from '@/lib/chats/list-pages';
 import { BackendNotice } from './backend-notice';
 import { AccountsUnavailable, ChatListEmpty, ChatListFooter, ChatListSkeleton, type FooterState } from './chat-list-states';
@@ -51,9 +52,8 @@ export interface ChatListProps {
 
 const NO_INVALID_FILTERS: readonly InvalidFilter[] = [];
 
-// Its own chunk, fetched as the list first renders: the initial bundle stays within its budget, and the frame below
-// holds the bar's place meanwhile (the first page of chats takes longer to arrive than this small chunk).
-// Memoized: its props change with the filters and the loaded pages, not on every scroll frame that re-renders the list.
+// Its own chunk, fetched as the list first renders (the frame below holds the bar's place meanwhile); memoized: its
+// props change with the filters and the loaded pages, not on every scroll frame that re-renders the list.
 const FilterBar = lazy(() => import('./filter-bar').then((module) => ({ default: memo(module.default) })));
 
 // Only while chats are picked: the first x loads it (a frame of the same height holds its place meanwhile).
@@ -282,12 +282,11 @@ export function ChatList({
         onRefresh={() => void refetch()}
       />
       )}
-      {accounts.isError && !accounts.data ? (
-        <AccountsUnavailable error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} />
-      ) : null}
+      {accounts.isError && !accounts.data ? <AccountsUnavailable error={accounts.error} onRetry={() => void accounts.refetch()} retrying={accounts.isFetching} /> : null}
       <BackendNotice
         listUnavailable={listUnavailable(pages)}
-        onRetry={() => void Promise.all([refetch(), accounts.refetch()])}
+        // From the top: the later pages' cursors still leave the failed backend out.
+        onRetry={() => void Promise.all([queryClient.resetQueries({ queryKey: chatKeys.list(params), exact: true }), accounts.refetch()])}
         retrying={(isFetching && !isFetchingNextPage) || accounts.isFetching}
       />
       <div

@@ -82,3 +82,27 @@ export function AccountOption({ account, shown, last, hintId, onChange }: Accoun
     </li>
   );
 }
+
+export interface AccountOptionsProps {
+  accounts: readonly Account[];
+  hidden: ReadonlySet<string>;
+  /** How many accounts are shown in all: the last one cannot be hidden. */
+  shownTotal: number;
+  hintId: string;
+  onShownChange: (accountId: string, shown: boolean) => void;
+  className?: string;
+  'aria-label'?: string;
+  'aria-labelledby'?: string;
+}
+
+/** A list of accounts with their "Show" boxes (all accounts, or one backend's). */
+export function AccountOptions({ accounts, hidden, shownTotal, hintId, onShownChange, className, ...labelling }: AccountOptionsProps) {
+  return (
+    <ul {...labelling} className={cn('-mx-3 space-y-0.5', className)}>
+      {accounts.map((account) => {
+        const shown = !hidden.has(account.id);
+        return <AccountOption key={account.id} account={account} shown={shown} last={shown && shownTotal === 1} hintId={hintId} onChange={(next) => onShownChange(account.id, next)} />;
+      })}
+    </ul>
+  );
+}

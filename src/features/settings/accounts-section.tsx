@@ -8,7 +8,7 @@ import { appConfigQueryOptions } from '@/lib/app-config';
 import { describeError, retryingText } from '@/lib/error-messages';
 import type { BackendInfo } from '@/lib/wire/backends';
 import { groupAccounts } from './account-groups';
-import { AccountOption } from './account-option';
+import { AccountOptions } from './account-option';
 import { BackendGroup } from './backend-group';
 import { useAccountsWithVisibility } from './use-account-visibility';
 import { useSettings } from './use-settings';
@@ -74,21 +74,7 @@ export function AccountsSection() {
     body = <p className="py-3 text-sm text-muted">No messaging account is connected yet.</p>;
   } else {
     body = (
-      <ul aria-labelledby={headingId} className="-mx-3 mt-2 space-y-0.5">
-        {list.map((account) => {
-          const shown = !hidden.has(account.id);
-          return (
-            <AccountOption
-              key={account.id}
-              account={account}
-              shown={shown}
-              last={shown && view.shown === 1}
-              hintId={hintId}
-              onChange={(next) => setAccountShown(account.id, next)}
-            />
-          );
-        })}
-      </ul>
+      <AccountOptions aria-labelledby={headingId} className="mt-2" accounts={list} hidden={hidden} shownTotal={view.shown} hintId={hintId} onShownChange={setAccountShown} />
     );
   }
 

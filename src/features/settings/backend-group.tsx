@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
 import { unavailableReason } from '@/lib/unavailable-backends';
 import type { AccountGroup } from './account-groups';
-import { AccountOption } from './account-option';
+import { AccountOptions } from './account-option';
 
 export interface BackendGroupProps {
   group: AccountGroup;
@@ -52,21 +52,7 @@ export function BackendGroup({ group, hidden, shownTotal, hintId, onShownChange,
         </p>
       ) : null}
       {accounts.length > 0 ? (
-        <ul aria-label={`${label} accounts`} className="-mx-3 mt-1 space-y-0.5">
-          {accounts.map((account) => {
-            const shown = !hidden.has(account.id);
-            return (
-              <AccountOption
-                key={account.id}
-                account={account}
-                shown={shown}
-                last={shown && shownTotal === 1}
-                hintId={hintId}
-                onChange={(next) => onShownChange(account.id, next)}
-              />
-            );
-          })}
-        </ul>
+        <AccountOptions aria-label={`${label} accounts`} className="mt-1" accounts={accounts} hidden={hidden} shownTotal={shownTotal} hintId={hintId} onShownChange={onShownChange} />
       ) : unavailable ? null : (
         <p className="mt-1 text-[13px] text-muted">No account is connected here yet.</p>
       )}
