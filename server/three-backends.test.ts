@@ -16,6 +16,7 @@ interface Chat {
   unread_count: number;
   account_type: string;
   account_id: string;
+  archived: number | boolean;
 }
 interface Page {
   items: Chat[];
@@ -134,5 +135,27 @@ describe('three backends merged', () => {
     for (const page of pages) expect(page.unavailable).toEqual([expect.objectContaining({ backend: 'periskope', label: 'Periskope', status: 500 })]);
     const text = JSON.stringify(pages);
     for (const secret of upstream.secrets) expect(text).not.toContain(secret);
+  });
+
+  it('a filtered list whose first page missed a backend keeps it out on the later pages, named on each, and skips nothing else', async () => {
+    const { chats: all } = await walk('limit=100');
+    // archived=false is an extension filter: the server scans the merged list for it (the inbox view).
+    const expected = all.filter((c) => !c.archived && kindOf(c.id) !== 'periskope').map((c) => c.id);
+    const chats: Chat[] = [];
+    const pages: Page[] = [];
+    let cursor: string | null = null;
+    do {
+      // Only the first request finds Periskope failing; it answers again for the later ones.
+      const headers: Record<string, string> = cursor === null ? { 'x-simulator-fault': 'periskope=500' } : {};
+      const response = await app.request(`/api/v1/chats?limit=15&archived=false${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { headers });
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as Page;
+      pages.push(page);
+      chats.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== null);
+    expect(pages.length).toBeGreaterThan(3);
+    expect(chats.map((c) => c.id)).toEqual(expected);
+    for (const page of pages) expect(page.unavailable?.map((u) => u.backend)).toEqual(['periskope']);
   });
 });

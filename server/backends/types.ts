@@ -1,4 +1,4 @@
-import type { BackendKind } from '../../src/lib/wire/backends';
+import type { BackendKind, BackendUnavailable } from '../../src/lib/wire/backends';
 
 /** What a route asks of an upstream: a Unipile-dialect request under /api/v1, already validated and encoded. */
 export interface UpstreamRequest {
@@ -21,6 +21,11 @@ export interface UpstreamRequest {
    * other backend drops it, so a real upstream never sees it.
    */
   simulatorFault?: string;
+  /**
+   * A merged chat list resumed from its first page (the filtered scan's cursor): the backends that were missing from
+   * the listing so far stay out (their chats would come at the wrong place) and are named again.
+   */
+  backendsOut?: readonly BackendUnavailable[];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BACKEND_KINDS } from '../../src/lib/wire/backends';
 import { decodeBase64Json, encodeBase64Json } from '../base64-json';
 import { InvalidParameterError } from '../routes/errors';
 import { quote } from '../routes/query';
@@ -23,6 +24,8 @@ const cursorSchema = z.object({
    * after it, wherever it is now; null: start at the top of that page.
    */
   last: z.object({ id: z.string(), ts: z.string().nullable(), i: z.number().int().nonnegative() }).nullable(),
+  /** Backends a merged list was missing so far: they stay out of this listing (server/backends/registry). */
+  x: z.array(z.object({ backend: z.enum(BACKEND_KINDS), label: z.string(), title: z.string(), detail: z.string(), type: z.string(), status: z.number() })).optional(),
 });
 export type ScanCursor = z.infer<typeof cursorSchema>;
 

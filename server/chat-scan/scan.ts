@@ -130,11 +130,12 @@ export async function scanChats(input: ScanInput): Promise<FilteredChatList> {
   let pageCursor = input.cursor?.c ?? null;
   // The chat to continue after, until it is placed in a page.
   let pending = input.cursor?.last ?? null;
-  const unavailable = new Map<string, BackendUnavailable>();
+  // Missing from this listing so far (a merged list): they stay out of it, named on every page.
+  const unavailable = new Map<string, BackendUnavailable>((input.cursor?.x ?? []).map((x) => [x.backend, x]));
   const done = (cursor: ScanCursor | null): FilteredChatList => ({
     object: 'ChatList',
     items: matches,
-    cursor: cursor && encodeCursor(cursor),
+    cursor: cursor && encodeCursor(unavailable.size > 0 ? { ...cursor, x: [...unavailable.values()] } : cursor),
     scan: { scanned, complete: cursor === null },
     ...(unavailable.size > 0 ? { unavailable: [...unavailable.values()] } : {}),
   });
@@ -144,7 +145,8 @@ export async function scanChats(input: ScanInput): Promise<FilteredChatList> {
     const query = new URLSearchParams(input.upstreamQuery);
     query.set('limit', String(UPSTREAM_PAGE_SIZE));
     if (pageCursor !== null) query.set('cursor', pageCursor);
-    const upstream = await backend.request({ method: 'GET', path: '/api/v1/chats', query, signal });
+    const out = [...unavailable.values()];
+    const upstream = await backend.request({ method: 'GET', path: '/api/v1/chats', query, signal, ...(out.length > 0 ? { backendsOut: out } : {}) });
     const page = parsePage(await readJson(upstream));
     for (const missing of page.unavailable) if (!unavailable.has(missing.backend)) unavailable.set(missing.backend, missing);
     let start = 0;

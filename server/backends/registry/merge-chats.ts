@@ -104,11 +104,16 @@ export async function mergeChats(members: readonly RegistryMember[], req: Upstre
   base.set('limit', String(limit));
 
   const labelOf = (kind: string) => members.find((m) => m.kind === kind)?.label;
-  const wasOut: BackendUnavailable[] = (cursor?.x ?? []).flatMap((x) => {
+  const outByKind = new Map<string, BackendUnavailable>();
+  for (const x of [...(cursor?.x ?? []), ...(req.backendsOut ?? [])]) {
     const label = labelOf(x.backend);
-    return label === undefined ? [] : [{ ...x, label }];
-  });
-  const runs: MemberRun[] = (cursor === null ? asked.map((member) => ({ member, c: null })) : cursor.m.flatMap(({ k, c }) => asked.filter((m) => m.kind === k).map((member) => ({ member, c }))))
+    if (label !== undefined && !outByKind.has(x.backend)) outByKind.set(x.backend, { ...x, label });
+  }
+  const wasOut = [...outByKind.values()];
+  // A first page read again by a scan that saw a backend fail keeps it out too (req.backendsOut).
+  const outKinds = new Set(wasOut.map((x) => x.backend));
+  const firstRuns = asked.filter((member) => !outKinds.has(member.kind)).map((member) => ({ member, c: null }));
+  const runs: MemberRun[] = (cursor === null ? firstRuns : cursor.m.flatMap(({ k, c }) => asked.filter((m) => m.kind === k).map((member) => ({ member, c }))))
     .map(({ member, c }) => ({ member, start: c, pages: [], buffer: [], seen: new Set(), reads: 0, failure: null }));
   let boundary: Boundary | null = cursor?.b ? { t: cursor.b.t, ids: new Set(cursor.b.ids) } : null;
 
