@@ -59,4 +59,31 @@ describe('the recent-messages poller', () => {
     await c.poll();
     expect(errors).toHaveLength(1);
   });
+
+  it('a poll asked for while one is reading reads again after it, so what happened before the ask is published', async () => {
+    let release: () => void = () => undefined;
+    const items: unknown[][] = [[]];
+    let calls = 0;
+    const backend: Backend = {
+      kind: 'periskope',
+      simulated: true,
+      host: 'test',
+      request: async () => {
+        calls += 1;
+        const page = items[items.length - 1];
+        if (calls === 2) await new Promise<void>((resolve) => (release = resolve));
+        return Response.json({ object: 'MessageList', items: page, cursor: null });
+      },
+    };
+    const events: LiveEvent[] = [];
+    const poller = createRecentPoller({ kind: 'periskope', backend, namespaced: false, publish: (e) => Promise.resolve(events.push(e)), dedupe: createMemoryDedupe(), intervalMs: 60_000 });
+    await poller.poll();
+    const slow = poller.poll(); // reads the page as it was: no message yet
+    items.push([message('late', new Date(Date.now() + 60_000).toISOString())]);
+    const asked = poller.poll(); // asked after the message arrived
+    release();
+    await Promise.all([slow, asked]);
+    expect(events.map((e) => (e.type === 'message.created' ? e.message.id : ''))).toEqual(['late']);
+    expect(calls).toBe(3);
+  });
 });

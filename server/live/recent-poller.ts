@@ -69,11 +69,11 @@ export function createRecentPoller({ kind, backend, namespaced, publish, dedupe,
   // Messages at or before the watermark were there before Triage looked (or were published already).
   let watermark: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
-  let running = false;
+  // The tick in progress, and at most one more asked for meanwhile (it must read after what was asked happened).
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
 
-  async function poll(): Promise<void> {
-    if (running) return;
-    running = true;
+  async function tick(): Promise<void> {
     try {
       const response = await backend.request({ method: 'GET', path: '/api/v1/messages', query: new URLSearchParams({ limit: String(pageSize) }) });
       if (!response.ok) return;
@@ -96,9 +96,21 @@ export function createRecentPoller({ kind, backend, namespaced, publish, dedupe,
       watermark = Number.isFinite(newest) ? newest : (watermark ?? Date.now());
     } catch (error) {
       onError(error);
-    } finally {
-      running = false;
     }
+  }
+
+  function poll(): Promise<void> {
+    if (running === null) {
+      running = tick().finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = null;
+      return poll();
+    });
+    return queued;
   }
 
   return {
