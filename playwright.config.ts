@@ -67,7 +67,9 @@ config.webServer = [
   {
     ...appServer,
     url: `${e2eMergedBaseURL}/api/config`,
-    env: { ...appServer.env, PORT: String(port + 2), HOST: '127.0.0.1', SIMULATOR_BACKENDS: 'unipile,periskope', SIMULATOR_CHATS: '300' },
+    // No timed poll of Periskope: its live messages are read when a test triggers one, so nothing refreshes a list
+    // behind a test's back.
+    env: { ...appServer.env, PORT: String(port + 2), HOST: '127.0.0.1', SIMULATOR_BACKENDS: 'unipile,periskope', SIMULATOR_CHATS: '300', LIVE_POLL_SECONDS: '0' },
   },
 ];
 

@@ -23,9 +23,16 @@ const isUnipile = (id: string) => id.startsWith('unipile~');
 const messages = (page: Page) => page.getByRole('region', { name: 'Messages' });
 const rowOf = (page: Page, chatId: string) => chatList(page).locator(`[role="option"][data-chat-id="${chatId}"]`);
 
-/** The inbox's first page exactly as the page asked for it (same filters), answered again by the API. */
-async function firstPageOf(page: Page, request: APIRequestContext, path = '/'): Promise<MergedChat[]> {
-  const asked = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/v1/chats' && !new URL(r.url()).searchParams.has('cursor'));
+/**
+ * The inbox's first page exactly as the page asked for it (same filters), answered again by the API. `filter` is the
+ * API parameter the view sends (a request of the page before the navigation, its live catch-up, must not be taken).
+ */
+async function firstPageOf(page: Page, request: APIRequestContext, path = '/', filter: [string, string] | null = null): Promise<MergedChat[]> {
+  const asked = page.waitForRequest((r) => {
+    const url = new URL(r.url());
+    if (url.pathname !== '/api/v1/chats' || url.searchParams.has('cursor')) return false;
+    return filter === null ? !url.searchParams.has('unread') && !url.searchParams.has('account_type') : url.searchParams.get(filter[0]) === filter[1];
+  });
   await openInbox(page, path);
   const url = new URL((await asked).url());
   const response = await request.get(`${url.pathname}${url.search}`);
@@ -60,13 +67,13 @@ test('one list of both backends, ordered by last activity across them, every cha
 });
 
 test('filters work across both backends', async ({ page, request }) => {
-  const unread = await firstPageOf(page, request, '/?unread=true');
+  const unread = await firstPageOf(page, request, '/?unread=true', ['unread', 'true']);
   expect(unread.length).toBeGreaterThan(0);
   expect(unread.every((c) => c.unread_count > 0)).toBe(true);
   expect(unread.some((c) => isPeriskope(c.id)) && unread.some((c) => isUnipile(c.id))).toBe(true);
   await expect(chatList(page).getByRole('option').first()).toHaveAttribute('data-chat-id', unread[0]!.id);
 
-  const whatsapp = await firstPageOf(page, request, '/?provider=WHATSAPP');
+  const whatsapp = await firstPageOf(page, request, '/?provider=WHATSAPP', ['account_type', 'WHATSAPP']);
   expect(whatsapp.every((c) => c.account_type === 'WHATSAPP')).toBe(true);
   expect(whatsapp.some((c) => isPeriskope(c.id))).toBe(true);
 });
@@ -138,6 +145,11 @@ test('a failing backend is named in a notice while the other’s chats stay, and
   expect(ids.length).toBeGreaterThan(0);
   expect(ids.every((id) => id.startsWith('unipile~'))).toBe(true);
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // The stream's first open refreshes the first page once (still failing): settled before Periskope answers again, so
+  // only Retry brings it back.
+  await expect(page.locator('[role="status"][data-state="live"]')).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  await expect(notice).toBeVisible();
 
   state.failing = false;
   await notice.getByRole('button', { name: /Retry/ }).click();

@@ -93,7 +93,9 @@ export async function main(): Promise<void> {
     console.log(`triage: listening on http://${host}:${info.port}`);
     webhookTarget = localWebhookUrl(info);
     simulated?.start();
-    if (config.livePollMs > 0) pollers.forEach((poller) => poller.start());
+    // Without the timer the first read still happens: it learns what is already there, so a message read later (the
+    // simulator's trigger) is new.
+    pollers.forEach((poller) => (config.livePollMs > 0 ? poller.start() : void poller.poll()));
     if (unipile && config.publicUrl && secret) {
       registerWebhooks(unipile, { publicUrl: config.publicUrl, secret })
         .then((r) => {
