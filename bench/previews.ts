@@ -59,13 +59,18 @@ const previewsProbe = `
 
 interface FirstScreen { at: number; rows: number; described: number; route: number | null; firstRow: number }
 
+/** Loads the app and waits until the first screen's previews are in (the probes record when). */
+async function gotoFirstScreen(page: Page, url: string): Promise<void> {
+  await page.addInitScript(firstRowProbe);
+  await page.addInitScript(previewsProbe);
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __previews: unknown }).__previews !== null, null, { timeout: 30_000 });
+}
+
 async function loadFirstScreen(browser: Browser, server: Running): Promise<FirstScreen> {
   const { page, close } = await newPage(browser);
   try {
-    await page.addInitScript(firstRowProbe);
-    await page.addInitScript(previewsProbe);
-    await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { __previews: unknown }).__previews !== null, null, { timeout: 30_000 });
+    await gotoFirstScreen(page, server.url);
     return await page.evaluate(() => {
       const w = window as unknown as { __previews: Omit<FirstScreen, 'firstRow'>; __firstRow: number };
       return { ...w.__previews, firstRow: w.__firstRow };
@@ -252,11 +257,8 @@ export async function openChat(browser: Browser, record: Recorder) {
   const server = await startTriage({ SIMULATOR_CHATS: '5000', SIMULATOR_LATENCY_MS: '150' });
   const { page, close } = await newPage(browser);
   try {
-    await page.addInitScript(firstRowProbe);
-    await page.addInitScript(previewsProbe);
-    await page.goto(server.url);
     // The first screen's previews are in: they do not compete with the open.
-    await page.waitForFunction(() => (window as unknown as { __previews: unknown }).__previews !== null, null, { timeout: 30_000 });
+    await gotoFirstScreen(page, server.url);
     await page.getByRole('listbox', { name: 'Chats' }).focus();
     const rested: number[] = [];
     const cold: number[] = [];

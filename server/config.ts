@@ -29,6 +29,24 @@ const flag = (name: string) =>
       return z.NEVER;
     });
 
+/** A value where blank means unset. */
+const optionalText = () => z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+/** A secret of at least `min` characters, or unset. */
+const secretOf = (name: string, min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const secret = v?.trim() ?? '';
+      if (secret === '') return undefined;
+      if (secret.length < min) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be at least ${min} characters (got ${secret.length}); e.g. \`openssl rand -hex 32\`` });
+        return z.NEVER;
+      }
+      return secret;
+    });
+
 const LOOPBACK_BIND = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i;
 
 /** A bind address only this machine can reach. */
@@ -39,12 +57,12 @@ export function isLoopbackBind(host: string): boolean {
 const envSchema = z.object({
   HOST: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : '127.0.0.1')),
   PORT: intIn('PORT', 0, 65535, 5173),
-  UNIPILE_DSN: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  UNIPILE_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  POSTPRESS_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  POSTPRESS_BASE_URL: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  PERISKOPE_API_KEY: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
-  PERISKOPE_BASE_URL: z.string().optional().transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  UNIPILE_DSN: optionalText(),
+  UNIPILE_API_KEY: optionalText(),
+  POSTPRESS_API_KEY: optionalText(),
+  POSTPRESS_BASE_URL: optionalText(),
+  PERISKOPE_API_KEY: optionalText(),
+  PERISKOPE_BASE_URL: optionalText(),
   PERISKOPE_PHONE: z.string().optional().transform((v, ctx) => {
     const phone = v?.trim() ?? '';
     if (phone === '') return undefined;
@@ -83,29 +101,13 @@ const envSchema = z.object({
     }),
   TRIAGE_STATIC_DIR: z.string().optional(),
   LOG_REQUESTS: flag('LOG_REQUESTS'),
-  DASHBOARD_TOKEN: z.string().optional().transform((v, ctx) => {
-    const token = v?.trim() ?? '';
-    if (token === '') return undefined;
-    if (token.length < 32) {
-      ctx.addIssue({ code: 'custom', message: `DASHBOARD_TOKEN must be at least 32 characters (got ${token.length}); e.g. \`openssl rand -hex 32\`` });
-      return z.NEVER;
-    }
-    return token;
-  }),
+  DASHBOARD_TOKEN: secretOf('DASHBOARD_TOKEN', 32),
   ALLOWED_HOSTS: z.string().optional().transform((v) => (v ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '')),
   TRUST_PROXY: flag('TRUST_PROXY'),
   MAX_UPLOAD_MB: intIn('MAX_UPLOAD_MB', 1, 1024, 25),
   UPSTREAM_CONCURRENCY: intIn('UPSTREAM_CONCURRENCY', 1, 256, 8),
   UPSTREAM_QUEUE_LIMIT: intIn('UPSTREAM_QUEUE_LIMIT', 0, 100_000, 1_000),
-  UNIPILE_WEBHOOK_SECRET: z.string().optional().transform((v, ctx) => {
-    const secret = v?.trim() ?? '';
-    if (secret === '') return undefined;
-    if (secret.length < 16) {
-      ctx.addIssue({ code: 'custom', message: `UNIPILE_WEBHOOK_SECRET must be at least 16 characters (got ${secret.length}); e.g. \`openssl rand -hex 32\`` });
-      return z.NEVER;
-    }
-    return secret;
-  }),
+  UNIPILE_WEBHOOK_SECRET: secretOf('UNIPILE_WEBHOOK_SECRET', 16),
   PUBLIC_URL: z.string().optional().transform((v, ctx) => {
     const raw = v?.trim() ?? '';
     if (raw === '') return undefined;

@@ -166,21 +166,7 @@ export class SimulatorStore {
   patchChat(idx: number, action: ChatAction, value: boolean): void {
     if (this.isDisconnected(idx)) throw errors.disconnectedAccount();
     this.touched(idx);
-    switch (action) {
-      case 'setReadStatus':
-        if (value) this.table.setUnread(idx, 0);
-        else if (this.table.unreadOf(idx) === 0) this.table.setUnread(idx, 1);
-        break;
-      case 'setMuteStatus':
-        this.table.setMuted(idx, value ? MUTE.forever : MUTE.none);
-        break;
-      case 'setArchiveStatus':
-        this.table.setArchived(idx, value);
-        break;
-      case 'setPinnedStatus':
-        this.table.setPinned(idx, value);
-        break;
-    }
+    this.table.applyAction(idx, action, value);
   }
 
   /** POST /chats/:id/messages. Sending from this account also marks the chat read, as the providers do. */

@@ -1,6 +1,6 @@
-import type { ChatCore } from '../data-generator';
+import { MUTE, type ChatCore } from '../data-generator';
 import { at } from '../prng';
-import type { ChatType } from '../types';
+import type { ChatAction, ChatType } from '../types';
 
 /**
  * The per-chat state that changes or sorts: typed-array columns indexed by chat (account, type, timestamp, unread
@@ -134,6 +134,25 @@ export class ChatTable {
 
   setPinned(idx: number, on: boolean): void {
     this.setFlag(idx, FLAG_PINNED, on);
+  }
+
+  /** PATCH /chats/:id's action on this chat's columns (marking an already unread chat unread keeps its count). */
+  applyAction(idx: number, action: ChatAction, value: boolean): void {
+    switch (action) {
+      case 'setReadStatus':
+        if (value) this.setUnread(idx, 0);
+        else if (this.unreadOf(idx) === 0) this.setUnread(idx, 1);
+        break;
+      case 'setMuteStatus':
+        this.setMuted(idx, value ? MUTE.forever : MUTE.none);
+        break;
+      case 'setArchiveStatus':
+        this.setArchived(idx, value);
+        break;
+      case 'setPinnedStatus':
+        this.setPinned(idx, value);
+        break;
+    }
   }
 
   /** Changes a chat's timestamp and keeps `order` sorted; false when it was already that. */

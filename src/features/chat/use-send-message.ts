@@ -8,7 +8,7 @@ import { chatApiPath } from '@/lib/chats/detail';
 import { restoreDraft, takeDraft } from './draft-store';
 import { knownChat } from '@/lib/chats/list-pages';
 import type { ChatPreview } from '@/lib/chats/previews';
-import type { ChatMessage, MessagesData } from '@/lib/chats/messages';
+import { localMessage, type ChatMessage, type MessagesData } from '@/lib/chats/messages';
 import { MAX_PAGES_REFETCHED_ON_FOCUS } from '@/lib/chats/queries';
 import { chatKeys } from '@/lib/chats/keys';
 
@@ -26,23 +26,7 @@ interface SendContext {
 let pendingSeq = 0;
 
 export function pendingMessage(id: string, text: string, now: number): ChatMessage {
-  return {
-    id,
-    senderId: null,
-    senderAttendeeId: null,
-    text,
-    sentAt: now,
-    mine: true,
-    attachments: [],
-    reactions: [],
-    quoted: null,
-    edited: false,
-    deleted: false,
-    isEvent: false,
-    seen: false,
-    delivered: false,
-    status: 'sending',
-  };
+  return localMessage({ id, text, sentAt: now, mine: true, delivered: false, status: 'sending' });
 }
 
 /** Pages are newest first: a new message goes at the front of the first page. */

@@ -101,6 +101,27 @@ export interface ChatMessage {
   status: 'sent' | 'sending';
 }
 
+/**
+ * A message Triage writes into the cache itself (one being sent, one a live event announced) before the API's own
+ * copy arrives: what it knows, and the plain defaults for the rest.
+ */
+export function localMessage(fields: Pick<ChatMessage, 'id' | 'text' | 'sentAt' | 'mine'> & Partial<ChatMessage>): ChatMessage {
+  return {
+    senderId: null,
+    senderAttendeeId: null,
+    attachments: [],
+    reactions: [],
+    quoted: null,
+    edited: false,
+    deleted: false,
+    isEvent: false,
+    seen: false,
+    delivered: true,
+    status: 'sent',
+    ...fields,
+  };
+}
+
 export interface MessagePage {
   messages: ChatMessage[];
   cursor: string | null;

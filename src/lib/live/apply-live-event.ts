@@ -3,7 +3,7 @@ import { accountKeys, type Account } from '../accounts';
 import { chatKeys } from '../chats/keys';
 import { applyChatChange } from '../chats/list-cache';
 import { knownChat } from '../chats/list-pages';
-import type { ChatMessage, MessagesData } from '../chats/messages';
+import { localMessage, type ChatMessage, type MessagesData } from '../chats/messages';
 import type { ChatPreview, PreviewMessage } from '../chats/previews';
 import type { LiveEvent, LiveMessage } from '../wire/live-events';
 import { readTime } from '../wire/readers';
@@ -23,24 +23,14 @@ export interface LiveApplyResult {
 
 /** The live message as the open chat's message list holds messages. */
 export function liveChatMessage(message: LiveMessage, now: number): ChatMessage {
-  return {
+  // The event only counts attachments; a messages refetch brings them (see appendMessage's caller).
+  return localMessage({
     id: message.id,
-    senderId: null,
     senderAttendeeId: message.sender_attendee_id,
     text: message.text !== null && message.text.trim() !== '' ? message.text : null,
     sentAt: readTime(message.timestamp) ?? now,
     mine: message.is_sender === 1,
-    // The event only counts attachments; a messages refetch brings them (see appendMessage's caller).
-    attachments: [],
-    reactions: [],
-    quoted: null,
-    edited: false,
-    deleted: false,
-    isEvent: false,
-    seen: false,
-    delivered: true,
-    status: 'sent',
-  };
+  });
 }
 
 function someMessage(data: MessagesData, test: (m: ChatMessage) => boolean): boolean {
