@@ -101,11 +101,6 @@ export async function fetchAccountsAnswer(signal?: AbortSignal): Promise<Account
   return { accounts, unavailable };
 }
 
-/** The accounts alone, for readers that do not care which backends failed. */
-export async function fetchAllAccounts(signal?: AbortSignal): Promise<Account[]> {
-  return (await fetchAccountsAnswer(signal)).accounts;
-}
-
 export const accountKeys = {
   all: ['accounts'] as const,
   list: () => [...accountKeys.all, 'list'] as const,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchAllAccounts } from '../accounts';
+import { fetchAccountsAnswer } from '../accounts';
 import { ApiError } from '../api-client';
 import { fetchChatPage } from './list-pages';
 import { normalizeChat, type InboxChat } from './model';
@@ -202,7 +202,7 @@ describe('account pages', () => {
     fc.constantFrom<fc.JsonValue>(null, 'acc', 1, []),
   );
 
-  it('fetchAllAccounts: valid accounts always read (once each, named), malformed ones skipped and reported, no other error', async () => {
+  it('fetchAccountsAnswer: valid accounts always read (once each, named), malformed ones skipped and reported, no other error', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const items = fc.array(fc.oneof(validAccount.map((a) => ({ a, ok: true })), brokenAccount.map((a) => ({ a, ok: false }))), { maxLength: 8 });
     await fc.assert(
@@ -210,7 +210,7 @@ describe('account pages', () => {
         const body = JSON.stringify({ object: 'AccountList', items: entries.map((e) => e.a), cursor });
         vi.stubGlobal('fetch', async () => new Response(body, { status: 200 }));
         warn.mockClear();
-        const accounts = await fetchAllAccounts();
+        const { accounts } = await fetchAccountsAnswer();
         const ids = [...new Set(entries.filter((e) => e.ok).map((e) => (e.a as { id: string }).id))];
         assert.deepEqual(accounts.map((a) => a.id), ids);
         for (const account of accounts) assert.ok(typeof account.name === 'string' && account.name !== '', `account ${account.id} has no name`);
@@ -221,13 +221,13 @@ describe('account pages', () => {
     );
   });
 
-  it('fetchAllAccounts over any JSON answer: accounts or an ApiError, never anything else', async () => {
+  it('fetchAccountsAnswer over any JSON answer: accounts or an ApiError, never anything else', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (json) => {
         vi.stubGlobal('fetch', async () => new Response(JSON.stringify(json), { status: 200 }));
         try {
-          await fetchAllAccounts();
+          await fetchAccountsAnswer();
         } catch (error) {
           expectUnreadablePage(error, json);
         }
